@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API returns carries one of these codes. The portals translate the code
+ * (`errors.<CODE>` in their locale files); the English message is for logs and API users.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'ACCOUNT_INACTIVE',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'ORIGIN_REJECTED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NIP_TAKEN',
+  'EMAIL_TAKEN',
+  'CODE_TAKEN',
+  'WRONG_PASSWORD',
+  'UNIT_NOT_EMPTY',
+  'UNIT_CYCLE',
+  'POSITION_IN_USE',
+  'IMPORT_INVALID_FILE',
+  'INTERNAL',
+] as const;
+
+export const ZErrorCode = z.enum(ERROR_CODES);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+export const ZFieldError = z.object({
+  /** Dotted path of the offending field, e.g. `email` or `rows.3.nip`. */
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type TFieldError = z.infer<typeof ZFieldError>;
+
+export const ZApiError = z.object({
+  statusCode: z.number().int(),
+  code: ZErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+  requestId: z.string().optional(),
+});
+export type TApiError = z.infer<typeof ZApiError>;
