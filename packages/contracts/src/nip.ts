@@ -13,7 +13,9 @@ export type NipProblem =
 
 export interface ParsedNip {
   birthDate: string; // YYYY-MM-DD
-  serviceStart: string; // YYYY-MM
+  /** YYYY-MM for PNS (TMT CPNS); YYYY alone for PPPK, whose NIP has `21` where the month would be. */
+  serviceStart: string;
+  pppk: boolean;
   sex: 'male' | 'female';
   sequence: number;
 }
@@ -37,8 +39,10 @@ export function checkNip(input: string): { ok: true; nip: ParsedNip } | { ok: fa
   if (by < 1900 || !isRealDate(by, bm, bd)) return { ok: false, problem: 'NIP_BIRTH_DATE' };
   const sy = Number(nip.slice(8, 12));
   const sm = Number(nip.slice(12, 14));
+  // PPPK NIPs (BKN's numbering since 2019) put the code 21 where a PNS NIP has the month.
+  const pppk = sm === 21;
   // Service cannot start before birth, nor before anyone could be appointed (age 15 is a safe floor).
-  if (sm < 1 || sm > 12 || sy < by + 15) return { ok: false, problem: 'NIP_SERVICE_START' };
+  if ((!pppk && (sm < 1 || sm > 12)) || sy < by + 15) return { ok: false, problem: 'NIP_SERVICE_START' };
   const sexDigit = nip[14];
   if (sexDigit !== '1' && sexDigit !== '2') return { ok: false, problem: 'NIP_SEX_DIGIT' };
   const sequence = Number(nip.slice(15));
@@ -47,7 +51,8 @@ export function checkNip(input: string): { ok: true; nip: ParsedNip } | { ok: fa
     ok: true,
     nip: {
       birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
-      serviceStart: `${nip.slice(8, 12)}-${nip.slice(12, 14)}`,
+      serviceStart: pppk ? nip.slice(8, 12) : `${nip.slice(8, 12)}-${nip.slice(12, 14)}`,
+      pppk,
       sex: sexDigit === '1' ? 'male' : 'female',
       sequence,
     },
@@ -57,7 +62,7 @@ export function checkNip(input: string): { ok: true; nip: ParsedNip } | { ok: fa
 export const NIP_PROBLEM_MESSAGES: Record<NipProblem, string> = {
   NIP_FORMAT: 'NIP must be exactly 18 digits',
   NIP_BIRTH_DATE: 'NIP digits 1-8 must be a real birth date (YYYYMMDD)',
-  NIP_SERVICE_START: 'NIP digits 9-14 must be a real start of service (YYYYMM) after the birth date',
+  NIP_SERVICE_START: 'NIP digits 9-14 must be a start of service YYYYMM (or YYYY21 for PPPK) after the birth date',
   NIP_SEX_DIGIT: 'NIP digit 15 must be 1 (male) or 2 (female)',
   NIP_SEQUENCE: 'NIP digits 16-18 must be a sequence number from 001',
 };

@@ -17,7 +17,7 @@ export const IMPORT_COLUMNS = {
 export type TImportColumn = keyof typeof IMPORT_COLUMNS;
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const IMPORT_MAX_ROWS = 20000;
+export const IMPORT_MAX_ROWS = 5000;
 
 export const ZImportUploadFields = z.strictObject({ agencyId: z.uuid().optional() });
 

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { API_PREFIX } from '@asah/contracts/api-paths';
+import type { TApiError } from '@asah/contracts/errors';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { DemoSeeder } from './modules/seed/demo-seeder';
+
+/** Builds the whole application (without listening), shared by main.ts and the integration tests. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.env.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'upgrade-insecure-requests': config.cookieSecure ? [] : null },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.use(express.json({ limit: config.env.BODY_LIMIT }), bodyParserErrors);
+  app.setGlobalPrefix(API_PREFIX.slice(1));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Asah API')
+      .setDescription('Competency development for ASN. Cookie session; unsafe methods need the `x-asah-client: 1` header.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, cleanupOpenApiDoc(document), {
+    jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs/openapi.json`,
+  });
+
+  servePortal(app, '/admin', config.portals.adminDir);
+  servePortal(app, '/', config.portals.learnerDir);
+  return app;
+}
+
+/**
+ * Nest turns body-parser failures into generic 400s; answering them here gives the client the
+ * precise code (malformed JSON vs too large) in the one error shape.
+ */
+function bodyParserErrors(err: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction): void {
+  if (err?.type === 'entity.parse.failed') {
+    res.status(400).json({ statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } satisfies TApiError);
+  } else if (err?.type === 'entity.too.large') {
+    res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } satisfies TApiError);
+  } else next(err);
+}
+
+/**
+ * Serves a built portal with history-API fallback to its index.html. Hashed assets are cached
+ * forever; index.html never, so a deploy is picked up on the next load.
+ */
+function servePortal(app: NestExpressApplication, base: string, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  const assets = express.static(dir, {
+    index: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  const isApi = (url: string) => url === API_PREFIX || url.startsWith(`${API_PREFIX}/`);
+  app.use(base, (req: Request, res: Response, next: NextFunction) => {
+    if (isApi(req.originalUrl) || (base === '/' && req.originalUrl.startsWith('/admin'))) return next();
+    assets(req, res, () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      if (req.path.startsWith('/assets/')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  });
+}
+
+/** Seeds the demo on an empty database (SEED_DEMO=false turns it off). */
+export async function seedDemo(app: INestApplication, config: AppConfig): Promise<boolean> {
+  if (!config.env.SEED_DEMO) return false;
+  return app.get(DemoSeeder).seedIfEmpty();
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every environment variable the API reads, with the defaults of the embedded run.
+ * docs/configuration.md documents each one; keep the two in step.
+ */
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Public base URL of the portals, e.g. https://asah.semarangkota.go.id. Used for Origin checks and links. */
+    PUBLIC_URL: z.url().optional(),
+    /** Extra origins allowed to call the API with cookies (comma-separated), e.g. the Vite dev servers. */
+    ALLOWED_ORIGINS: z.string().optional(),
+    DATABASE_URL: z.string().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().default('.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    COOKIE_SECURE: bool.optional(),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).default(900),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'BODY_LIMIT looks like 1mb or 512kb').default('1mb'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.optional(),
+    SEED_DEMO: bool.default(true),
+    /** Trust X-Forwarded-* from this many proxies (a load balancer in front counts as one). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at boot; a bad value stops the process with the variable's name. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = ZEnv.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

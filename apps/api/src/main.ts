@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { buildAppConfig } from './config/app-config';
+import { ConfigError, parseEnv } from './config/config.schema';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { createApp, seedDemo } from './bootstrap';
+import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './modules/seed/demo-data';
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  let databaseUrl = env.DATABASE_URL;
+  let stopDatabase: (() => Promise<void>) | undefined;
+  if (!databaseUrl) {
+    const db = await startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT, (m) => console.error(m));
+    databaseUrl = db.url;
+    stopDatabase = db.stop;
+  }
+  const config = buildAppConfig(env, databaseUrl, Boolean(stopDatabase));
+  const app = await createApp(config);
+  // The embedded server stops after Nest has closed its connections (SIGTERM/SIGINT → app.close()).
+  if (stopDatabase) {
+    const stop = stopDatabase;
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await stop();
+    };
+  }
+  const seeded = await seedDemo(app, config);
+  await app.listen(env.PORT, env.HOST);
+
+  const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const lines = [
+    '',
+    `  Asah is running${config.embeddedDatabase ? ` (embedded PostgreSQL, data in ${config.dataDir})` : ''}`,
+    `  Learner portal : ${base}/`,
+    `  Admin portal   : ${base}/admin/`,
+    `  API            : ${base}/api  (docs: ${base}/api/docs)`,
+  ];
+  if (config.env.SEED_DEMO) {
+    const semarang = DEMO_AGENCIES[0].users;
+    lines.push(
+      '',
+      `  Demo accounts${seeded ? ' (just created)' : ''}, password ${DEMO_PASSWORD}:`,
+      `    platform admin : ${DEMO_PLATFORM_ADMIN.email}`,
+      `    agency admin   : ${semarang[0].email} (Kota Semarang), ${DEMO_AGENCIES[1].users[0].email} (Kota Ambon)`,
+      `    instructor     : ${semarang[1].email}`,
+      `    learner        : NIP ${semarang[2].nip} or ${semarang[2].email}`,
+    );
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
