@@ -39,7 +39,10 @@ export class AppModule {
             transport: config.env.LOG_PRETTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, config.env.DATABASE_POOL_SIZE), migrationsRun: true }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, config.env.DATABASE_POOL_SIZE, config.migrateOnStart),
+          migrationsRun: config.migrateOnStart,
+        }),
         HealthModule,
         AuthModule,
         AgenciesModule,

@@ -14,6 +14,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   cookieSecure: boolean;
   portals: { learnerDir: string; adminDir: string };
+  /** Apply pending migrations at start (off only in tests, whose databases are cloned migrated). */
+  migrateOnStart: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -53,5 +55,6 @@ export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: 
     allowedOrigins: [...origins],
     cookieSecure: env.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     portals: { learnerDir: resolve(appsDir, 'learner/dist'), adminDir: resolve(appsDir, 'admin/dist') },
+    migrateOnStart: true,
   };
 }

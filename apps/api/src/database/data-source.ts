@@ -10,12 +10,12 @@ import { User } from '../modules/users/user.entity';
 export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: ENTITIES,
-    migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
+    migrations: withMigrations ? [join(__dirname, 'migrations', '*.{js,ts}')] : [],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,0 +1,110 @@
+import { hashSync } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import type { TFunctionalLevel, TPositionType } from '@asah/contracts/positions';
+import type { TEmploymentType, TRole } from '@asah/contracts/roles';
+import { Agency } from '../../src/modules/agencies/agency.entity';
+import { Position } from '../../src/modules/positions/position.entity';
+import { Unit } from '../../src/modules/units/unit.entity';
+import { User } from '../../src/modules/users/user.entity';
+
+/** Password of every user the builders create. */
+export const PASSWORD = 'Rahasia-Uji-123';
+const PASSWORD_HASH = hashSync(PASSWORD);
+
+let counter = 0;
+const next = () => ++counter;
+
+/** A valid NIP that no other builder call returns: varying birth day and sequence. */
+export function aNip(sex: 1 | 2 = 1): string {
+  const n = next();
+  const day = String((n % 28) + 1).padStart(2, '0');
+  const seq = String((Math.floor(n / 28) % 999) + 1).padStart(3, '0');
+  return `199001${day}201501${sex}${seq}`;
+}
+
+export async function anAgency(db: DataSource, props: Partial<Pick<Agency, 'code' | 'name' | 'active'>> = {}): Promise<Agency> {
+  const n = next();
+  return db.getRepository(Agency).save({ code: `AG-${n}`, name: `Pemerintah Kota Uji ${n}`, active: true, ...props });
+}
+
+export async function aUnit(db: DataSource, agency: Agency, props: { code?: string; name?: string; parent?: Unit } = {}): Promise<Unit> {
+  const n = next();
+  return db.getRepository(Unit).save({ agencyId: agency.id, code: props.code ?? `U-${n}`, name: props.name ?? `Dinas Uji ${n}`, parentId: props.parent?.id ?? null });
+}
+
+export async function aPosition(
+  db: DataSource,
+  agency: Agency,
+  props: { code?: string; name?: string; type?: TPositionType; level?: TFunctionalLevel } = {},
+): Promise<Position> {
+  const n = next();
+  return db.getRepository(Position).save({
+    agencyId: agency.id,
+    code: props.code ?? `P-${n}`,
+    name: props.name ?? `Jabatan Uji ${n}`,
+    type: props.type ?? 'pelaksana',
+    functionalLevel: props.level ?? null,
+  });
+}
+
+/** `aUser(db).in(agency).at(unit).withRoles('agency_admin').create()` */
+export function aUser(db: DataSource) {
+  const n = next();
+  const props: Partial<User> = {
+    name: `Pegawai Uji ${n}`,
+    email: `pegawai${n}@uji.go.id`,
+    nip: aNip(),
+    employmentType: 'PNS' as TEmploymentType,
+    roles: ['learner'] as TRole[],
+    active: true,
+    agencyId: null,
+  };
+  const builder = {
+    in(agency: Agency) { props.agencyId = agency.id; return builder; },
+    at(unit: Unit) { props.unitId = unit.id; return builder; },
+    holding(position: Position) { props.positionId = position.id; return builder; },
+    withRoles(...roles: TRole[]) { props.roles = roles; return builder; },
+    named(name: string, email?: string) { props.name = name; if (email) props.email = email; return builder; },
+    withNip(nip: string | null) { props.nip = nip; return builder; },
+    pppk() { props.employmentType = 'PPPK'; return builder; },
+    inactive() { props.active = false; return builder; },
+    async create(): Promise<User> {
+      return db.getRepository(User).save({ ...props, passwordHash: PASSWORD_HASH });
+    },
+  };
+  return builder;
+}
+
+export interface AgencyCast {
+  agency: Agency;
+  unit: Unit;
+  subUnit: Unit;
+  position: Position;
+  admin: User;
+  instructor: User;
+  learner: User;
+}
+
+/** Two agencies, each with an admin, an instructor and a learner, plus a platform admin. */
+export async function aWorld(db: DataSource): Promise<{ platformAdmin: User; semarang: AgencyCast; ambon: AgencyCast }> {
+  const cast = async (name: string): Promise<AgencyCast> => {
+    const agency = await anAgency(db, { name });
+    const unit = await aUnit(db, agency, { name: 'Dinas Kesehatan' });
+    const subUnit = await aUnit(db, agency, { name: 'Bidang Pelayanan Kesehatan', parent: unit });
+    const position = await aPosition(db, agency, { type: 'pengawas', name: 'Kepala Seksi' });
+    return {
+      agency,
+      unit,
+      subUnit,
+      position,
+      admin: await aUser(db).in(agency).at(unit).withRoles('agency_admin', 'learner').create(),
+      instructor: await aUser(db).in(agency).at(unit).withRoles('instructor', 'learner').create(),
+      learner: await aUser(db).in(agency).at(subUnit).holding(position).create(),
+    };
+  };
+  return {
+    platformAdmin: await aUser(db).withNip(null).withRoles('platform_admin').create(),
+    semarang: await cast('Pemerintah Kota Semarang'),
+    ambon: await cast('Pemerintah Kota Ambon'),
+  };
+}
