@@ -1,12 +1,11 @@
 import { useId, type ReactNode } from 'react';
-import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorText } from '../form/zod-messages';
+import { fieldErrorText, type FieldProblem } from '../form/zod-messages';
 
 interface CheckboxGroupProps {
   legend: string;
   name: string;
-  error?: FieldError;
+  error?: FieldProblem;
   hint?: ReactNode;
   children: ReactNode;
 }

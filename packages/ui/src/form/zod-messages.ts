@@ -1,9 +1,14 @@
 import type { TFunction } from 'i18next';
-import type { FieldError } from 'react-hook-form';
 import { NIP_PROBLEM_MESSAGES, type NipProblem } from '@asah/contracts/nip';
 import type { z } from 'zod';
 
 type ParseOptions = { error: z.core.$ZodErrorMap };
+
+/** What react-hook-form keeps of a field's error (array fields included). */
+export interface FieldProblem {
+  type?: string;
+  message?: string;
+}
 
 /**
  * Per-parse error map for zodResolver: standard Zod issues become translated sentences.
@@ -51,7 +56,7 @@ const NIP_PROBLEM_BY_MESSAGE = new Map<string, NipProblem>(
  * Messages written into the shared schemas (refinements, the code pattern) win over the error map,
  * so they arrive in English; this turns the known ones into translated text.
  */
-export function fieldErrorText(t: TFunction, name: string, error: FieldError): string {
+export function fieldErrorText(t: TFunction, name: string, error: FieldProblem): string {
   const message = error.message ?? '';
   if (error.type === 'server') return message;
   const nipProblem = NIP_PROBLEM_BY_MESSAGE.get(message);

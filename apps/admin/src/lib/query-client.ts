@@ -1,0 +1,3 @@
+import { createQueryClient } from '@asah/ui/query-client';
+
+export const queryClient = createQueryClient();

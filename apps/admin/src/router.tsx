@@ -1,0 +1,53 @@
+import { createBrowserRouter } from 'react-router';
+import { AGENCY_ADMIN_ROLES, PLATFORM_ROLES, PORTAL_ROLES } from './features/access/roles';
+import { AgenciesRoute } from './routes/instansi';
+import { DashboardRoute } from './routes/dashboard';
+import { PositionsRoute } from './routes/jabatan';
+import { AdminLayout } from './routes/layout';
+import { LoginRoute } from './routes/login';
+import { NotFoundRoute } from './routes/not-found';
+import { UsersRoute } from './routes/pegawai';
+import { UserImportRoute } from './routes/pegawai-impor';
+import { RequireRoleRoute } from './routes/require-auth';
+import { ChangePasswordRoute } from './routes/ubah-kata-sandi';
+import { UnitsRoute } from './routes/unit-kerja';
+
+/**
+ * The portal asks for PORTAL_ROLES; each group of pages nests its own guard, so opening the portal
+ * to instructors later means adding 'instructor' there and a group of course pages beside these.
+ */
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginRoute /> },
+    {
+      element: <RequireRoleRoute />,
+      children: [{ path: '/ubah-kata-sandi', element: <ChangePasswordRoute /> }],
+    },
+    {
+      element: <RequireRoleRoute roles={PORTAL_ROLES} />,
+      children: [
+        {
+          element: <AdminLayout />,
+          children: [
+            { index: true, element: <DashboardRoute /> },
+            {
+              element: <RequireRoleRoute roles={PLATFORM_ROLES} embedded />,
+              children: [{ path: '/instansi', element: <AgenciesRoute /> }],
+            },
+            {
+              element: <RequireRoleRoute roles={AGENCY_ADMIN_ROLES} embedded />,
+              children: [
+                { path: '/unit-kerja', element: <UnitsRoute /> },
+                { path: '/jabatan', element: <PositionsRoute /> },
+                { path: '/pegawai', element: <UsersRoute /> },
+                { path: '/pegawai/impor', element: <UserImportRoute /> },
+              ],
+            },
+            { path: '*', element: <NotFoundRoute /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);
