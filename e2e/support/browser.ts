@@ -26,6 +26,8 @@ export const PHONE: Viewport = { width: 360, height: 740 };
 
 export async function newPage(browser: Browser, viewport: Viewport = DESKTOP, locale = 'id-ID'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale, baseURL: baseUrl() });
+  // Fail within seconds, not Jest's minute, when something a person would see is missing.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   return { context, page };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { createWriteStream, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,15 +40,21 @@ export default async function globalSetup(): Promise<void> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The product exited with ${child.exitCode}; see e2e/artifacts/server.log`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
+    if ((await healthStatus(`${baseUrl}/api/health`)) === 200) break;
     if (Date.now() > deadline) throw new Error('The product did not become healthy within 90 s; see e2e/artifacts/server.log');
     await new Promise((r) => setTimeout(r, 250));
   }
   process.env.E2E_BASE_URL = baseUrl;
   (globalThis as Record<string, unknown>).__ASAH_E2E__ = { child, dataDir };
+}
+
+/** A plain request without keep-alive, so no socket keeps Jest's main process alive afterwards. */
+function healthStatus(url: string): Promise<number> {
+  return new Promise((ok) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on('error', () => ok(0));
+  });
 }

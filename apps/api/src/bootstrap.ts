@@ -31,7 +31,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(cookieParser());
   app.use(express.json({ limit: config.env.BODY_LIMIT }), bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX.slice(1));
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

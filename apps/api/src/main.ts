@@ -16,15 +16,23 @@ async function main(): Promise<void> {
   }
   const config = buildAppConfig(env, databaseUrl, Boolean(stopDatabase));
   const app = await createApp(config);
-  // The embedded server stops after Nest has closed its connections (SIGTERM/SIGINT → app.close()).
-  if (stopDatabase) {
-    const stop = stopDatabase;
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await stop();
-    };
-  }
+  // Graceful shutdown: stop taking requests, let Nest close the pool, then stop the embedded server.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    try {
+      await app.close();
+      await stopDatabase?.();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   const seeded = await seedDemo(app, config);
   await app.listen(env.PORT, env.HOST);
 
