@@ -19,15 +19,16 @@ interface DataTableProps<T> {
   /** Rows are dimmed while the next page loads, so the layout does not jump. */
   busy?: boolean;
   rowClassName?: (row: T) => string | undefined;
+  className?: string;
 }
 
-export function DataTable<T>({ caption, columns, rows, rowKey, empty, busy = false, rowClassName }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, rows, rowKey, empty, busy = false, rowClassName, className }: DataTableProps<T>) {
   const { t } = useTranslation();
   if (rows.length === 0 && !busy) return <>{empty ?? <p className="table-empty">{t('table.empty')}</p>}</>;
   return (
     // Focusable so keyboard users can scroll a wide table on a narrow screen.
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption} aria-busy={busy}>
-      <table className={busy ? 'table table-busy' : 'table'}>
+      <table className={['table', busy ? 'table-busy' : null, className].filter(Boolean).join(' ')}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>

@@ -31,6 +31,7 @@ export function zodMessages(t: TFunction): ParseOptions {
             ? t('validation.tooLong', { count: Number(issue.maximum) })
             : t('validation.invalid');
         case 'invalid_format':
+          if (issue.input === '') return t('validation.required');
           return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
         case 'invalid_value':
           return t('validation.choose');

@@ -6,6 +6,8 @@ export interface UnitNode {
   children: UnitNode[];
   /** Employees of this unit and every unit below it. */
   totalEmployees: number;
+  /** Names from the top unit down to this one. */
+  path: string[];
 }
 
 const byName = (a: UnitNode, b: UnitNode) => a.unit.name.localeCompare(b.unit.name, 'id');
@@ -13,20 +15,21 @@ const byName = (a: UnitNode, b: UnitNode) => a.unit.name.localeCompare(b.unit.na
 /** Builds the tree from the flat list. A unit whose parent is missing is shown as a root. */
 export function buildUnitTree(units: readonly TUnit[]): UnitNode[] {
   const nodes = new Map<string, UnitNode>();
-  for (const unit of units) nodes.set(unit.id, { unit, depth: 0, children: [], totalEmployees: 0 });
+  for (const unit of units) nodes.set(unit.id, { unit, depth: 0, children: [], totalEmployees: 0, path: [] });
   const roots: UnitNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.unit.parentId ? nodes.get(node.unit.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
-  const finish = (node: UnitNode, depth: number): number => {
-    node.depth = depth;
+  const finish = (node: UnitNode, parentPath: string[]): number => {
+    node.path = [...parentPath, node.unit.name];
+    node.depth = parentPath.length;
     node.children.sort(byName);
-    node.totalEmployees = node.unit.employeeCount + node.children.reduce((sum, child) => sum + finish(child, depth + 1), 0);
+    node.totalEmployees = node.unit.employeeCount + node.children.reduce((sum, child) => sum + finish(child, node.path), 0);
     return node.totalEmployees;
   };
   roots.sort(byName);
-  for (const root of roots) finish(root, 0);
+  for (const root of roots) finish(root, []);
   return roots;
 }
 

@@ -1,14 +1,16 @@
+import { UNIT_PATH_SEPARATOR } from '@asah/ui/unit-path';
 import type { UnitNode } from '../unit-tree';
 
-/** <option>s in tree order, indented so the hierarchy reads inside a native select. */
+/**
+ * <option>s in tree order, each named by its full path ("Dinas Kesehatan › Sekretariat"): many
+ * offices have a unit of the same name, and a native select cannot show nesting any other way.
+ */
 export function UnitOptions({ nodes }: { nodes: readonly UnitNode[] }) {
   return (
     <>
       {nodes.map((node) => (
         <option key={node.unit.id} value={node.unit.id}>
-          {'\u00a0\u00a0\u00a0'.repeat(node.depth)}
-          {node.depth > 0 ? '└ ' : ''}
-          {node.unit.name}
+          {node.path.join(UNIT_PATH_SEPARATOR)}
         </option>
       ))}
     </>

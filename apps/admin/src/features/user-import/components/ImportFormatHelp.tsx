@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@asah/contracts/user-import';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@asah/contracts/user-import';
 import { downloadText } from '@asah/ui/download';
 import { usePositionOptions } from '../../positions/hooks/use-position-options';
 import { useUnits } from '../../units/hooks/use-units';
 import { IMPORT_COLUMN_ORDER, TEMPLATE_HEADERS, templateCsv } from '../import-csv';
+import { ColumnAliases } from './ColumnAliases';
 
 /** Explains the CSV columns (generated from the contract's accepted headers) and offers a template. */
 export function ImportFormatHelp() {
@@ -38,13 +39,7 @@ export function ImportFormatHelp() {
                 </td>
                 <td>{t(`userImport.columnHelp.${column}`)}</td>
                 <td>
-                  {IMPORT_COLUMNS[column]
-                    .filter((alias) => alias !== TEMPLATE_HEADERS[column])
-                    .map((alias) => (
-                      <code key={alias} className="alias">
-                        {alias}
-                      </code>
-                    ))}
+                  <ColumnAliases column={column} />
                 </td>
               </tr>
             ))}

@@ -27,6 +27,7 @@ export function ImportRowsTable({ rows, caption }: ImportRowsTableProps) {
     <>
       <DataTable
         caption={caption}
+        className="table-compact"
         rows={visible}
         rowKey={(row) => String(row.line)}
         rowClassName={(row) => (row.status === 'invalid' ? 'row-invalid' : undefined)}
@@ -55,6 +56,7 @@ export function ImportRowsTable({ rows, caption }: ImportRowsTableProps) {
           {
             id: 'errors',
             header: t('userImport.problems'),
+            className: 'col-errors',
             cell: (row) =>
               row.errors.length === 0 ? (
                 <span className="muted">{t('common.none')}</span>

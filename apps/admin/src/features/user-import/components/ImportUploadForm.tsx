@@ -37,18 +37,25 @@ export function ImportUploadForm({ pending, onSubmit }: ImportUploadFormProps) {
           <label htmlFor={id} className="field-label">
             {t('userImport.fileLabel')}
           </label>
-          <input
-            id={id}
-            type="file"
-            className="input"
-            accept=".csv,text/csv"
-            aria-describedby={problem ? `${id}-error` : `${id}-hint`}
-            aria-invalid={problem ? true : undefined}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setProblem(null);
-            }}
-          />
+          <div className="file-picker">
+            <span className="btn btn-secondary btn-sm file-picker-button" aria-hidden="true">
+              {t('userImport.chooseFile')}
+            </span>
+            <span className={file ? 'file-picker-name has-file' : 'file-picker-name'} aria-hidden="true">
+              {file ? file.name : t('userImport.noFileChosen')}
+            </span>
+            <input
+              id={id}
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={problem ? `${id}-error` : `${id}-hint`}
+              aria-invalid={problem ? true : undefined}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setProblem(null);
+              }}
+            />
+          </div>
           {problem ? (
             <p id={`${id}-error`} className="field-error" role="alert">
               {problem}

@@ -3,6 +3,7 @@ import type { TUser } from '@asah/contracts/users';
 import { Badge } from '@asah/ui/components/Badge';
 import { DataTable } from '@asah/ui/components/DataTable';
 import { Nip } from '@asah/ui/components/Nip';
+import { BreakableEmail } from './BreakableEmail';
 
 interface UsersTableProps {
   rows: readonly TUser[];
@@ -18,6 +19,7 @@ export function UsersTable({ rows, busy, onEdit, onResetPassword, onToggleActive
   return (
     <DataTable
       caption={t('users.tableCaption')}
+      className="table-compact"
       rows={rows}
       rowKey={(u) => u.id}
       busy={busy}
@@ -25,7 +27,7 @@ export function UsersTable({ rows, busy, onEdit, onResetPassword, onToggleActive
       columns={[
         { id: 'nip', header: t('users.nip'), cell: (u) => <Nip value={u.nip} />, className: 'nowrap' },
         { id: 'name', header: t('users.name'), cell: (u) => <strong className="cell-strong">{u.name}</strong> },
-        { id: 'email', header: t('users.email'), cell: (u) => u.email },
+        { id: 'email', header: t('users.email'), cell: (u) => <BreakableEmail email={u.email} /> },
         { id: 'unit', header: t('users.unit'), cell: (u) => u.unit?.name ?? none },
         {
           id: 'position',
@@ -62,7 +64,7 @@ export function UsersTable({ rows, busy, onEdit, onResetPassword, onToggleActive
           id: 'status',
           header: t('common.status'),
           cell: (u) => (
-            <span className="badge-list">
+            <span className="badge-list badge-list-stacked">
               {u.active ? <Badge tone="success">{t('status.active')}</Badge> : <Badge tone="danger">{t('status.inactive')}</Badge>}
               {u.active && u.mustChangePassword && <Badge tone="warning">{t('users.temporaryPasswordBadge')}</Badge>}
             </span>
@@ -73,7 +75,7 @@ export function UsersTable({ rows, busy, onEdit, onResetPassword, onToggleActive
           header: t('common.actions'),
           className: 'actions',
           cell: (u) => (
-            <span className="button-row row-actions">
+            <span className="button-row row-actions row-actions-stacked">
               <button type="button" className="btn btn-ghost btn-sm" onClick={() => onEdit(u)} aria-label={t('common.editNamed', { name: u.name })}>
                 {t('common.edit')}
               </button>
