@@ -12,6 +12,8 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { API_PREFIX } from '@asah/contracts/api-paths';
 import type { TApiError } from '@asah/contracts/errors';
 import { AppModule } from './app.module';
+import { fixBareNullables } from './common/http/openapi-nullable';
+import { requestId } from './common/http/request-id';
 import { AppConfig } from './config/app-config';
 import { DemoSeeder } from './modules/seed/demo-seeder';
 
@@ -21,6 +23,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    requestId(req, res);
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -40,7 +46,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, cleanupOpenApiDoc(document), {
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, cleanupOpenApiDoc(fixBareNullables(document)), {
     jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs/openapi.json`,
   });
 
@@ -53,11 +59,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
  * Nest turns body-parser failures into generic 400s; answering them here gives the client the
  * precise code (malformed JSON vs too large) in the one error shape.
  */
-function bodyParserErrors(err: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction): void {
+function bodyParserErrors(err: { type?: string } | undefined, req: Request, res: Response, next: NextFunction): void {
   if (err?.type === 'entity.parse.failed') {
-    res.status(400).json({ statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } satisfies TApiError);
+    res.status(400).json({ statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON', requestId: requestId(req, res) } satisfies TApiError);
   } else if (err?.type === 'entity.too.large') {
-    res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } satisfies TApiError);
+    res.status(413).json({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large', requestId: requestId(req, res) } satisfies TApiError);
   } else next(err);
 }
 

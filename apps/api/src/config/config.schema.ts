@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+const isHttpOrigin = (value: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
@@ -12,9 +20,16 @@ export const ZEnv = z
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Public base URL of the portals, e.g. https://asah.semarangkota.go.id. Used for Origin checks and links. */
-    PUBLIC_URL: z.url().optional(),
+    // Only http(s): `localhost:3000` parses as a URL of scheme "localhost:" whose origin is "null",
+    // which would let sandboxed and file:// pages pass the Origin check.
+    PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL, e.g. https://asah.example.go.id' }).optional(),
     /** Extra origins allowed to call the API with cookies (comma-separated), e.g. the Vite dev servers. */
-    ALLOWED_ORIGINS: z.string().optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .refine((list) => list.split(',').every((o) => !o.trim() || isHttpOrigin(o.trim())), {
+        message: 'ALLOWED_ORIGINS is a comma-separated list of http(s) origins, e.g. http://localhost:5173',
+      })
+      .optional(),
     DATABASE_URL: z.string().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().default('.data'),

@@ -14,12 +14,15 @@ const PASSWORD_HASH = hashSync(PASSWORD);
 let counter = 0;
 const next = () => ++counter;
 
-/** A valid NIP that no other builder call returns: varying birth day and sequence. */
-export function aNip(sex: 1 | 2 = 1): string {
+/**
+ * A valid NIP that no other builder call returns: varying birth day and sequence. A PPPK NIP has
+ * `21` where a PNS NIP has the month of service start.
+ */
+export function aNip(sex: 1 | 2 = 1, kind: TEmploymentType = 'PNS'): string {
   const n = next();
   const day = String((n % 28) + 1).padStart(2, '0');
   const seq = String((Math.floor(n / 28) % 999) + 1).padStart(3, '0');
-  return `199001${day}201501${sex}${seq}`;
+  return `199001${day}${kind === 'PPPK' ? '202221' : '201501'}${sex}${seq}`;
 }
 
 export async function anAgency(db: DataSource, props: Partial<Pick<Agency, 'code' | 'name' | 'active'>> = {}): Promise<Agency> {
@@ -66,7 +69,7 @@ export function aUser(db: DataSource) {
     withRoles(...roles: TRole[]) { props.roles = roles; return builder; },
     named(name: string, email?: string) { props.name = name; if (email) props.email = email; return builder; },
     withNip(nip: string | null) { props.nip = nip; return builder; },
-    pppk() { props.employmentType = 'PPPK'; return builder; },
+    pppk() { props.employmentType = 'PPPK'; props.nip = aNip(1, 'PPPK'); return builder; },
     inactive() { props.active = false; return builder; },
     async create(): Promise<User> {
       return db.getRepository(User).save({ ...props, passwordHash: PASSWORD_HASH });
@@ -107,4 +110,68 @@ export async function aWorld(db: DataSource): Promise<{ platformAdmin: User; sem
     semarang: await cast('Pemerintah Kota Semarang'),
     ambon: await cast('Pemerintah Kota Ambon'),
   };
+}
+
+/**
+ * The body of `POST /api/users` for a new employee of `cast`'s agency (unique NIP and email),
+ * e.g. `aUserRequest(semarang, { roles: ['instructor', 'learner'] })`.
+ */
+export function aUserRequest(cast: Pick<AgencyCast, 'unit' | 'position'>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const n = next();
+  return {
+    nip: aNip(),
+    name: `Pegawai Baru ${n}`,
+    email: `baru${n}@uji.go.id`,
+    employmentType: 'PNS',
+    unitId: cast.unit.id,
+    positionId: cast.position.id,
+    ...overrides,
+  };
+}
+
+/** A learner who is nothing else, and an instructor who is nothing else, of `cast`'s agency. */
+export async function aPureInstructor(db: DataSource, cast: AgencyCast): Promise<User> {
+  return aUser(db).in(cast.agency).at(cast.unit).withRoles('instructor').create();
+}
+
+export type ImportRow = Partial<Record<'nip' | 'nama' | 'email' | 'jenis' | 'kode_unit' | 'kode_jabatan', string>>;
+
+const INDONESIAN_HEADER = ['nip', 'nama', 'email', 'jenis', 'kode_unit', 'kode_jabatan'] as const;
+const ENGLISH_HEADER = ['nip', 'name', 'email', 'type', 'unit_code', 'position_code'] as const;
+
+/**
+ * An employee CSV as an agency exports it: `anImportFile().row({...}).withBom().separatedBy(';').build()`.
+ * Rows are given with the Indonesian column names; `inEnglish()` only changes the header line.
+ */
+export function anImportFile() {
+  let header: readonly string[] = INDONESIAN_HEADER;
+  let separator = ',';
+  let bom = false;
+  const lines: string[][] = [];
+  const quote = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const file = {
+    /** A valid new employee of `cast` (unique NIP and email), with `overrides` applied. */
+    employee(cast: Pick<AgencyCast, 'unit' | 'position'>, overrides: ImportRow = {}) {
+      const n = next();
+      return file.row({ nip: aNip(), nama: `Pegawai Impor ${n}`, email: `impor${n}@uji.go.id`, jenis: 'PNS', kode_unit: cast.unit.code, kode_jabatan: cast.position.code, ...overrides });
+    },
+    row(values: ImportRow) {
+      lines.push(INDONESIAN_HEADER.map((c) => values[c] ?? ''));
+      return file;
+    },
+    /** A line written as is (a blank line, a malformed one). */
+    rawLine(line: string) {
+      lines.push([line]);
+      return file;
+    },
+    inEnglish() { header = ENGLISH_HEADER; return file; },
+    withColumns(columns: string[]) { header = columns; return file; },
+    separatedBy(s: ',' | ';') { separator = s; return file; },
+    withBom() { bom = true; return file; },
+    build(): Buffer {
+      const text = [header.join(separator), ...lines.map((cells) => (cells.length === 1 ? cells[0] : cells.map(quote).join(separator)))].join('\r\n');
+      return Buffer.from((bom ? '\uFEFF' : '') + text + '\r\n', 'utf8');
+    },
+  };
+  return file;
 }

@@ -48,23 +48,25 @@ export class SessionsService {
 
   /** Exchanges a refresh token for a new pair. A token used twice (outside the grace) ends its session. */
   async rotate(refreshToken: string): Promise<IssuedTokens> {
-    return this.db.transaction(async (tx) => {
+    // The revocation of a reused token's session must be committed, so the transaction returns
+    // null for it and the error is thrown only after (throwing inside would roll it back).
+    const issued = await this.db.transaction(async (tx) => {
       const token = await tx.findOne(RefreshToken, {
         where: { tokenHash: sha256(refreshToken) },
         relations: { session: true },
         lock: { mode: 'pessimistic_write', tables: ['refresh_tokens'] },
       });
       const session = token?.session;
-      if (!token || !session || session.revokedAt || session.expiresAt < new Date()) {
-        throw new DomainError('SESSION_EXPIRED', 'The session has ended; sign in again');
-      }
+      if (!token || !session || session.revokedAt || session.expiresAt < new Date()) return null;
       if (token.usedAt && Date.now() - token.usedAt.getTime() > REUSE_GRACE_MS) {
         await tx.update(Session, { id: session.id }, { revokedAt: new Date() });
-        throw new DomainError('SESSION_EXPIRED', 'The session has ended; sign in again');
+        return null;
       }
       if (!token.usedAt) await tx.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
       return this.issue(tx, session);
     });
+    if (!issued) throw new DomainError('SESSION_EXPIRED', 'The session has ended; sign in again');
+    return issued;
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -69,6 +69,13 @@ export class PositionsService {
   async update(actor: Actor, id: string, input: TUpdatePositionRequest): Promise<TPosition> {
     const position = await this.get(actor, id);
     Object.assign(position, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    // A level given for a position that stays (or becomes) structural is a mistake to report;
+    // one merely left over from before a change of type is dropped.
+    if (position.type !== 'fungsional' && input.functionalLevel) {
+      throw new DomainError('VALIDATION_FAILED', 'functionalLevel: only functional positions have a level', [
+        { field: 'functionalLevel', code: 'custom', message: 'Only functional positions have a level' },
+      ]);
+    }
     if (position.type !== 'fungsional') position.functionalLevel = null;
     if (position.type === 'fungsional' && !position.functionalLevel) {
       throw new DomainError('VALIDATION_FAILED', 'functionalLevel: functional positions need a level', [

@@ -151,7 +151,8 @@ export interface CsvRecord {
 export function parseCsv(file: Buffer): CsvRecord[] {
   const text = file.toString('utf8');
   if (text.includes('\u0000') || text.includes('\uFFFD')) throw badFile('The file is not UTF-8 text; save it as CSV (UTF-8)');
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  // The header is the first non-blank line (csv-parse skips blank ones too).
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim()) ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {

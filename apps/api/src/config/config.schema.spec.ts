@@ -1,0 +1,84 @@
+import { ConfigError, parseEnv } from './config.schema';
+
+const messageOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseEnv', () => {
+  it('runs with nothing set: the embedded defaults', () => {
+    expect(parseEnv({})).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '0.0.0.0',
+      PORT: 3000,
+      DATA_DIR: '.data',
+      EMBEDDED_PG_PORT: 54329,
+      DATABASE_POOL_SIZE: 10,
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      REFRESH_TOKEN_TTL_DAYS: 30,
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      BODY_LIMIT: '1mb',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: true,
+      TRUST_PROXY: 0,
+    });
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats an empty variable as unset, as docker-compose passes them', () => {
+    const env = parseEnv({ PORT: '', DATABASE_URL: '' });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads numbers and booleans from text', () => {
+    expect(parseEnv({ PORT: '8080', SEED_DEMO: 'false', COOKIE_SECURE: '1', LOG_PRETTY: '0' })).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+      COOKIE_SECURE: true,
+      LOG_PRETTY: false,
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['SEED_DEMO', 'yes'],
+    ['BODY_LIMIT', '10 megabytes'],
+    ['JWT_SECRET', 'too-short'],
+    ['PUBLIC_URL', 'asah.go.id'],
+    ['PUBLIC_URL', 'localhost:3000'],
+    ['ALLOWED_ORIGINS', 'localhost:5173'],
+    ['ALLOWED_ORIGINS', 'http://localhost:5173,asah.go.id'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('names %s when it is %p', (name, value) => {
+    expect(messageOf({ [name]: value })).toContain(name);
+  });
+
+  it('accepts a list of http(s) origins, blanks between commas included', () => {
+    expect(parseEnv({ ALLOWED_ORIGINS: 'http://localhost:5173, ,https://admin.asah.id' }).ALLOWED_ORIGINS).toBeDefined();
+  });
+
+  it('names every bad variable at once', () => {
+    const message = messageOf({ PORT: 'abc', LOGIN_MAX_FAILURES: '0' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOGIN_MAX_FAILURES');
+  });
+
+  it('requires JWT_SECRET and DATABASE_URL in production', () => {
+    const message = messageOf({ NODE_ENV: 'production' });
+    expect(message).toMatch(/JWT_SECRET: JWT_SECRET is required in production/);
+    expect(message).toMatch(/DATABASE_URL: DATABASE_URL is required in production/);
+  });
+
+  it('starts in production when both are given', () => {
+    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://asah@db/asah' });
+    expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_URL: 'postgres://asah@db/asah' });
+  });
+});

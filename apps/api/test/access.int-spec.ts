@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { ROLES, type TRole } from '@asah/contracts/roles';
+import { AgencyCast, PASSWORD, aPosition, aPureInstructor, aUnit, aUser, aUserRequest, aWorld, anImportFile } from './factories/builders';
+import { snapshot } from './support/db-snapshot';
+import { expectApiError } from './support/http';
+import { controllerRoutes, httpRoutes } from './support/routes';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The access matrix. Adding a route without adding it here fails the first tests, so nobody
+ * ships a route whose access was never decided.
+ */
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout'];
+
+/** Served by Swagger outside the controllers: public, read-only documentation. */
+const isDocsRoute = (key: string) => /^GET \/api\/docs([/-]|$)/.test(key);
+
+const PLATFORM_ONLY: TRole[] = ['learner', 'instructor', 'agency_admin'];
+const ADMINS_ONLY: TRole[] = ['learner', 'instructor'];
+
+/** Every non-public route and the roles it must refuse with 403. */
+const REFUSED: Record<string, TRole[]> = {
+  'GET /api/auth/me': [],
+  'POST /api/auth/password': [],
+  'GET /api/agencies': PLATFORM_ONLY,
+  'POST /api/agencies': PLATFORM_ONLY,
+  'PATCH /api/agencies/:id': PLATFORM_ONLY,
+  'GET /api/agencies/:id': ADMINS_ONLY,
+  'GET /api/units': ADMINS_ONLY,
+  'POST /api/units': ADMINS_ONLY,
+  'PATCH /api/units/:id': ADMINS_ONLY,
+  'DELETE /api/units/:id': ADMINS_ONLY,
+  'GET /api/positions': ADMINS_ONLY,
+  'POST /api/positions': ADMINS_ONLY,
+  'PATCH /api/positions/:id': ADMINS_ONLY,
+  'DELETE /api/positions/:id': ADMINS_ONLY,
+  'GET /api/users': ADMINS_ONLY,
+  'GET /api/users/:id': ADMINS_ONLY,
+  'POST /api/users': ADMINS_ONLY,
+  'PATCH /api/users/:id': ADMINS_ONLY,
+  'POST /api/users/:id/reset-password': ADMINS_ONLY,
+  'POST /api/users/import/preview': ADMINS_ONLY,
+  'POST /api/users/import': ADMINS_ONLY,
+};
+
+/** Routes about the caller themself: there is no other agency's record to address. */
+const SELF_ROUTES = ['GET /api/auth/me', 'POST /api/auth/password'];
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+const call = (agent: TestAgent, key: string, id = randomUUID()) => {
+  const [method, path] = key.split(' ');
+  return agent[method.toLowerCase() as Method](path.replace(':id', id));
+};
+
+interface Probe {
+  /** Creates what the request addresses when the request would use it up (a delete). */
+  prepare?: (cast: AgencyCast) => Promise<string>;
+  send: (as: TestAgent, cast: AgencyCast, id: string) => Promise<Response>;
+  ok: number;
+}
+
+describe('access matrix', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof aWorld>>;
+  let as: Record<TRole | 'anonymous', TestAgent>;
+  let codes = 0;
+  const code = () => `X-${++codes}`;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = await aWorld(t.db);
+    const instructor = await aPureInstructor(t.db, world.semarang);
+    as = {
+      anonymous: t.anonymous(),
+      learner: await t.signIn(world.semarang.learner.email, PASSWORD),
+      instructor: await t.signIn(instructor.email, PASSWORD),
+      agency_admin: await t.signIn(world.semarang.admin.email, PASSWORD),
+      platform_admin: await t.signIn(world.platformAdmin.email, PASSWORD),
+    };
+  });
+  afterAll(() => t.close());
+
+  /** How an admin addresses each agency-scoped route of `cast`'s agency. */
+  const PROBES: Record<string, Probe> = {
+    'GET /api/agencies/:id': { send: (a, c) => a.get(`/api/agencies/${c.agency.id}`), ok: 200 },
+    'GET /api/units': { send: (a, c) => a.get('/api/units').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/units': { send: (a, c) => a.post('/api/units').send({ agencyId: c.agency.id, code: code(), name: 'Bagian Baru', parentId: c.unit.id }), ok: 201 },
+    'PATCH /api/units/:id': { send: (a, c) => a.patch(`/api/units/${c.subUnit.id}`).send({ name: `Bidang ${code()}` }), ok: 200 },
+    'DELETE /api/units/:id': { prepare: async (c) => (await aUnit(t.db, c.agency)).id, send: (a, _c, id) => a.delete(`/api/units/${id}`), ok: 204 },
+    'GET /api/positions': { send: (a, c) => a.get('/api/positions').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/positions': { send: (a, c) => a.post('/api/positions').send({ agencyId: c.agency.id, code: code(), name: 'Analis', type: 'pelaksana' }), ok: 201 },
+    'PATCH /api/positions/:id': { send: (a, c) => a.patch(`/api/positions/${c.position.id}`).send({ name: `Kepala Seksi ${code()}` }), ok: 200 },
+    'DELETE /api/positions/:id': { prepare: async (c) => (await aPosition(t.db, c.agency)).id, send: (a, _c, id) => a.delete(`/api/positions/${id}`), ok: 204 },
+    'GET /api/users': { send: (a, c) => a.get('/api/users').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/users/:id': { send: (a, c) => a.get(`/api/users/${c.learner.id}`), ok: 200 },
+    'POST /api/users': { send: (a, c) => a.post('/api/users').send(aUserRequest(c, { agencyId: c.agency.id })), ok: 201 },
+    'PATCH /api/users/:id': { prepare: async (c) => (await aUser(t.db).in(c.agency).create()).id, send: (a, _c, id) => a.patch(`/api/users/${id}`).send({ name: 'Nama Diubah' }), ok: 200 },
+    'POST /api/users/:id/reset-password': {
+      prepare: async (c) => (await aUser(t.db).in(c.agency).create()).id,
+      send: (a, _c, id) => a.post(`/api/users/${id}/reset-password`),
+      ok: 200,
+    },
+    'POST /api/users/import/preview': {
+      send: (a, c) => a.post('/api/users/import/preview').field('agencyId', c.agency.id).attach('file', anImportFile().employee(c).build(), 'pegawai.csv'),
+      ok: 200,
+    },
+    'POST /api/users/import': {
+      send: (a, c) => a.post('/api/users/import').field('agencyId', c.agency.id).attach('file', anImportFile().employee(c).build(), 'pegawai.csv'),
+      ok: 200,
+    },
+  };
+
+  describe('the tables cover every route', () => {
+    it('[platform] every controller route is public or declares its roles (default deny)', () => {
+      const undeclared = controllerRoutes(t.app).filter((r) => !r.isPublic && !r.roles?.length);
+      expect(undeclared.map((r) => r.key)).toEqual([]);
+      expect(controllerRoutes(t.app).filter((r) => r.isPublic).map((r) => r.key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    });
+
+    it('[platform] the access table lists exactly the non-public routes', () => {
+      const guarded = controllerRoutes(t.app).filter((r) => !r.isPublic).map((r) => r.key);
+      expect(guarded.sort()).toEqual(Object.keys(REFUSED).sort());
+    });
+
+    it('[platform] the table agrees with what each route declares', () => {
+      for (const route of controllerRoutes(t.app).filter((r) => !r.isPublic)) {
+        const allowed = ROLES.filter((r) => !REFUSED[route.key].includes(r));
+        expect({ route: route.key, roles: [...(route.roles ?? [])].sort() }).toEqual({ route: route.key, roles: [...allowed].sort() });
+      }
+    });
+
+    it('[platform] nothing answers under /api besides the controllers and the documentation', () => {
+      const known = new Set(controllerRoutes(t.app).map((r) => r.key));
+      const other = httpRoutes(t.app).filter((key) => !known.has(key));
+      expect(other.filter((key) => !isDocsRoute(key))).toEqual([]);
+    });
+
+    it('[platform] every route an agency admin may call has a cross-agency probe', () => {
+      const scoped = Object.entries(REFUSED)
+        .filter(([key, refused]) => !refused.includes('agency_admin') && !SELF_ROUTES.includes(key))
+        .map(([key]) => key);
+      expect(scoped.sort()).toEqual(Object.keys(PROBES).sort());
+    });
+  });
+
+  describe('who may call what', () => {
+    const guarded = Object.keys(REFUSED);
+
+    it.each(guarded)('[anonymous] calling %s is 401', async (key) => {
+      const before = await snapshot(t.db);
+      expectApiError(await call(as.anonymous, key), 401, 'UNAUTHENTICATED');
+      expect(await snapshot(t.db)).toEqual(before);
+    });
+
+    const refusals = guarded.flatMap((key) => REFUSED[key].map((role) => [role, key] as const));
+    it.each(refusals)('[%s] calling %s is 403', async (role, key) => {
+      const before = await snapshot(t.db);
+      expectApiError(await call(as[role], key), 403, 'FORBIDDEN');
+      expect(await snapshot(t.db)).toEqual(before);
+    });
+
+    const admissions = guarded.flatMap((key) => ROLES.filter((r) => !REFUSED[key].includes(r)).map((role) => [role, key] as const));
+    it.each(admissions)('[%s] calling %s gets past the access check', async (role, key) => {
+      // An empty body or an unknown id: the answer is a 400 or 404 from the route, never 401/403.
+      const res = await call(as[role], key);
+      expect({ key, refused: [401, 403].includes(res.status) }).toEqual({ key, refused: false });
+      expect(res.status).toBeLessThan(500);
+    });
+  });
+
+  describe('agencies cannot reach each other', () => {
+    const probed = () => Object.keys(PROBES);
+
+    it.each(probed())('[Semarang agency admin] addressing Ambon through %s gets 404 and changes nothing', async (key) => {
+      const probe = PROBES[key];
+      const id = (await probe.prepare?.(world.ambon)) ?? '';
+      const before = await snapshot(t.db);
+      expectApiError(await probe.send(as.agency_admin, world.ambon, id), 404, 'NOT_FOUND');
+      expect(await snapshot(t.db)).toEqual(before);
+    });
+
+    it.each(probed())('[Semarang agency admin] the same %s on Semarang succeeds', async (key) => {
+      const probe = PROBES[key];
+      const id = (await probe.prepare?.(world.semarang)) ?? '';
+      const res = await probe.send(as.agency_admin, world.semarang, id);
+      expect({ key, status: res.status }).toEqual({ key, status: probe.ok });
+    });
+
+    it.each(probed())('[platform admin] %s works on both agencies', async (key) => {
+      const probe = PROBES[key];
+      for (const cast of [world.semarang, world.ambon]) {
+        const id = (await probe.prepare?.(cast)) ?? '';
+        const res = await probe.send(as.platform_admin, cast, id);
+        expect({ key, agency: cast.agency.name, status: res.status }).toEqual({ key, agency: cast.agency.name, status: probe.ok });
+      }
+    });
+
+    it('[Semarang agency admin] cannot see Ambon\'s people in a list without naming the agency', async () => {
+      const res = await as.agency_admin.get('/api/users').query({ status: 'all', pageSize: 200 });
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((u: { agencyId: string }) => u.agencyId)).not.toContain(world.ambon.agency.id);
+      expect(res.body.items.length).toBeGreaterThan(0);
+    });
+
+    it('[Semarang agency admin] cannot see the platform admin either', async () => {
+      expectApiError(await as.agency_admin.get(`/api/users/${world.platformAdmin.id}`), 404, 'NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,18 @@
+import { DataSource } from 'typeorm';
+
+const TABLES = ['agencies', 'units', 'positions', 'users', 'sessions', 'refresh_tokens'] as const;
+
+/**
+ * A digest of every row of the business tables. Equal before and after a refused request means
+ * the request changed nothing, whatever it tried to touch.
+ */
+export async function snapshot(db: DataSource): Promise<Record<(typeof TABLES)[number], string>> {
+  const columns = TABLES.map((t) => `(SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ${t} x) AS ${t}`);
+  const [row] = await db.query(`SELECT ${columns.join(', ')}`);
+  return row;
+}
+
+export async function countRows(db: DataSource, table: (typeof TABLES)[number], where = 'true', params: unknown[] = []): Promise<number> {
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+  return row.n;
+}
