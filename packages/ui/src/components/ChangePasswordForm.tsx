@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, ZChangePasswordRequest } from '@asah/contracts/auth';
 import { useChangePassword } from '../auth/queries';
-import { applyServerErrors } from '../form/server-errors';
+import { useServerErrors } from '../form/server-errors';
 import { zodMessages } from '../form/zod-messages';
 import { ErrorBanner } from './ErrorBanner';
 import { TextField } from './TextField';
@@ -30,13 +30,14 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     resolver: zodResolver(ZChangePasswordForm, zodMessages(t)),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
+  const serverErrors = useServerErrors(setError, FIELDS);
 
   const onSubmit = handleSubmit(({ currentPassword, newPassword }) =>
     change.mutate(
       { currentPassword, newPassword },
       {
         onSuccess: onDone,
-        onError: (error) => applyServerErrors(error, setError, FIELDS, t),
+        onError: serverErrors.onError,
       },
     ),
   );
@@ -44,7 +45,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack">
       <p className="muted">{t('auth.changePasswordIntro', { min: PASSWORD_MIN_LENGTH })}</p>
-      {change.isError && <ErrorBanner error={change.error} />}
+      {serverErrors.bannerError ? <ErrorBanner error={serverErrors.bannerError} /> : null}
       <TextField
         label={t('auth.currentPassword')}
         type="password"

@@ -26,7 +26,9 @@ export function ChangePasswordPage({ portalName, shellRoles, renderInShell }: Ch
   const navigate = useNavigate();
   const [done, setDone] = useState(false);
 
-  const forced = Boolean(me?.mustChangePassword);
+  // Fixed at arrival: once the change succeeds the flag clears, and switching layout mid-way would
+  // unmount the form before it can move on.
+  const [forced] = useState(() => Boolean(me?.mustChangePassword));
   const bare = forced || !me || !hasAnyRole(me.roles, shellRoles);
 
   if (bare) {

@@ -29,15 +29,18 @@ export function FormField({ label, name, hint, error, required, optional, classN
 
   return (
     <div className={['field', error ? 'field-invalid' : null, className].filter(Boolean).join(' ')}>
-      <label htmlFor={inputId} className="field-label">
-        {label}
+      {/* Marks sit outside <label> so the field's name is exactly its label text. */}
+      <div className="field-label-row">
+        <label htmlFor={inputId} className="field-label">
+          {label}
+        </label>
         {required && (
           <span className="field-required" aria-hidden="true">
-            {' '}*
+            *
           </span>
         )}
-        {optional && <span className="field-optional"> ({t('common.optional')})</span>}
-      </label>
+        {optional && <span className="field-optional">({t('common.optional')})</span>}
+      </div>
       {children({ inputId, describedBy, invalid: Boolean(error) })}
       {hint && (
         <p id={hintId} className="field-hint">

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from '../api-client';
 import { fieldProblemMessage } from '../errors';
@@ -45,4 +47,19 @@ export function applyServerErrors<T extends FieldValues>(
     focus = false;
   }
   return allPlaced;
+}
+
+/**
+ * Error handling of a form's mutation: problems that belong to a field go under that field; only
+ * the rest is returned as `bannerError` for an ErrorBanner, so nothing is said twice.
+ */
+export function useServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly Path<T>[]) {
+  const { t } = useTranslation();
+  const [bannerError, setBannerError] = useState<unknown>(null);
+  const onError = useCallback(
+    (error: unknown) => setBannerError(applyServerErrors(error, setError, fields, t) ? null : error),
+    [setError, fields, t],
+  );
+  const clear = useCallback(() => setBannerError(null), []);
+  return { bannerError, onError, clear };
 }

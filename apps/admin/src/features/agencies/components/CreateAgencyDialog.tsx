@@ -5,7 +5,7 @@ import { ZCreateAgencyRequest, type TCreateAgencyRequest } from '@asah/contracts
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { Modal } from '@asah/ui/components/Modal';
 import { TextField } from '@asah/ui/components/TextField';
-import { applyServerErrors } from '@asah/ui/form/server-errors';
+import { useServerErrors } from '@asah/ui/form/server-errors';
 import { zodMessages } from '@asah/ui/form/zod-messages';
 import { useCreateAgency } from '../hooks/use-agencies';
 
@@ -32,17 +32,18 @@ function CreateAgencyForm({ onClose }: { onClose: () => void }) {
     resolver: zodResolver(ZCreateAgencyRequest, zodMessages(t)),
     defaultValues: { code: '', name: '' },
   });
+  const serverErrors = useServerErrors(setError, FIELDS);
 
   const onSubmit = handleSubmit((values) =>
     create.mutate(values, {
       onSuccess: onClose,
-      onError: (error) => applyServerErrors(error, setError, FIELDS, t),
+      onError: serverErrors.onError,
     }),
   );
 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack">
-      {create.isError && <ErrorBanner error={create.error} />}
+      {serverErrors.bannerError ? <ErrorBanner error={serverErrors.bannerError} /> : null}
       <TextField label={t('agencies.name')} hint={t('agencies.nameHint')} required error={errors.name} {...register('name')} />
       <TextField
         label={t('agencies.code')}

@@ -5,7 +5,7 @@ import { ZUpdateAgencyRequest, type TAgency, type TUpdateAgencyRequest } from '@
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { Modal } from '@asah/ui/components/Modal';
 import { TextField } from '@asah/ui/components/TextField';
-import { applyServerErrors } from '@asah/ui/form/server-errors';
+import { useServerErrors } from '@asah/ui/form/server-errors';
 import { zodMessages } from '@asah/ui/form/zod-messages';
 import { useUpdateAgency } from '../hooks/use-agencies';
 
@@ -32,17 +32,18 @@ function EditAgencyForm({ agency, onClose }: { agency: TAgency; onClose: () => v
     resolver: zodResolver(ZUpdateAgencyRequest, zodMessages(t)),
     defaultValues: { name: agency.name },
   });
+  const serverErrors = useServerErrors(setError, FIELDS);
 
   const onSubmit = handleSubmit((body) =>
     update.mutate(
       { id: agency.id, body },
-      { onSuccess: onClose, onError: (error) => applyServerErrors(error, setError, FIELDS, t) },
+      { onSuccess: onClose, onError: serverErrors.onError },
     ),
   );
 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack">
-      {update.isError && <ErrorBanner error={update.error} />}
+      {serverErrors.bannerError ? <ErrorBanner error={serverErrors.bannerError} /> : null}
       <TextField label={t('agencies.code')} name="code" value={agency.code} disabled readOnly hint={t('agencies.codeFixed')} />
       <TextField label={t('agencies.name')} required error={errors.name} {...register('name')} />
       <div className="form-footer">

@@ -15,7 +15,7 @@ import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { Modal } from '@asah/ui/components/Modal';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { TextField } from '@asah/ui/components/TextField';
-import { applyServerErrors } from '@asah/ui/form/server-errors';
+import { useServerErrors } from '@asah/ui/form/server-errors';
 import { zodMessages } from '@asah/ui/form/zod-messages';
 import { useCreatePosition, useUpdatePosition } from '../hooks/use-positions';
 
@@ -60,6 +60,7 @@ function PositionForm({ position, onClose }: { position?: TPosition; onClose: ()
       ? { code: position.code, name: position.name, type: position.type, functionalLevel: position.functionalLevel }
       : { code: '', name: '', functionalLevel: null },
   });
+  const serverErrors = useServerErrors(setError, FIELDS);
 
   const type = watch('type');
   const functional = type === 'fungsional';
@@ -68,7 +69,7 @@ function PositionForm({ position, onClose }: { position?: TPosition; onClose: ()
     if (!functional) setValue('functionalLevel', null);
   }, [functional, setValue]);
 
-  const onError = (error: Error) => applyServerErrors(error, setError, FIELDS, t);
+  const onError = serverErrors.onError;
   const onSubmit = handleSubmit((values) => {
     if (position) update.mutate({ id: position.id, body: values }, { onSuccess: onClose, onError });
     else create.mutate(values, { onSuccess: onClose, onError });
@@ -76,7 +77,7 @@ function PositionForm({ position, onClose }: { position?: TPosition; onClose: ()
 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack">
-      {mutation.isError && <ErrorBanner error={mutation.error} />}
+      {serverErrors.bannerError ? <ErrorBanner error={serverErrors.bannerError} /> : null}
       <TextField label={t('positions.name')} required error={errors.name} {...register('name')} />
       <TextField
         label={t('positions.code')}

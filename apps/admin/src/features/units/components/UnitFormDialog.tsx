@@ -7,7 +7,7 @@ import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { Modal } from '@asah/ui/components/Modal';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { TextField } from '@asah/ui/components/TextField';
-import { applyServerErrors } from '@asah/ui/form/server-errors';
+import { useServerErrors } from '@asah/ui/form/server-errors';
 import { zodMessages } from '@asah/ui/form/zod-messages';
 import { useCreateUnit, useUpdateUnit } from '../hooks/use-units';
 import { flattenTree, subtreeIds, type UnitNode } from '../unit-tree';
@@ -58,6 +58,7 @@ function UnitForm({ state, tree, onClose }: { state: NonNullable<UnitDialogState
       ? { code: editing.code, name: editing.name, parentId: editing.parentId }
       : { code: '', name: '', parentId: state.mode === 'create' ? state.parentId : null },
   });
+  const serverErrors = useServerErrors(setError, FIELDS);
 
   // A unit cannot move under itself or its own sub-units.
   const parentChoices = useMemo(() => {
@@ -65,7 +66,7 @@ function UnitForm({ state, tree, onClose }: { state: NonNullable<UnitDialogState
     return flattenTree(tree).filter((node) => !excluded.has(node.unit.id));
   }, [tree, editing]);
 
-  const onError = (error: Error) => applyServerErrors(error, setError, FIELDS, t);
+  const onError = serverErrors.onError;
   const onSubmit = handleSubmit((values) => {
     if (editing) update.mutate({ id: editing.id, body: values }, { onSuccess: onClose, onError });
     else create.mutate(values, { onSuccess: onClose, onError });
@@ -73,7 +74,7 @@ function UnitForm({ state, tree, onClose }: { state: NonNullable<UnitDialogState
 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack">
-      {mutation.isError && <ErrorBanner error={mutation.error} />}
+      {serverErrors.bannerError ? <ErrorBanner error={serverErrors.bannerError} /> : null}
       <TextField label={t('units.name')} required error={errors.name} {...register('name')} />
       <TextField
         label={t('units.code')}

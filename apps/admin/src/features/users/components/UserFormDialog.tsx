@@ -16,7 +16,7 @@ import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { Modal } from '@asah/ui/components/Modal';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { TextField } from '@asah/ui/components/TextField';
-import { applyServerErrors } from '@asah/ui/form/server-errors';
+import { useServerErrors } from '@asah/ui/form/server-errors';
 import { zodMessages } from '@asah/ui/form/zod-messages';
 import { useAgencyScope } from '../../agency-scope/hooks/agency-scope-context';
 import { UnitOptions } from '../../units/components/UnitOptions';
@@ -87,10 +87,11 @@ function UserForm({ user, units, positions, onClose, onCreated }: Omit<UserFormD
         }
       : { nip: null, name: '', email: '', employmentType: null, unitId: null, positionId: null, roles: ['learner'] },
   });
+  const serverErrors = useServerErrors(setError, FIELDS);
 
   // Only platform admins may grant the platform role.
   const assignableRoles = ROLES.filter((role) => role !== 'platform_admin' || scope.isPlatformAdmin);
-  const onError = (error: Error) => applyServerErrors(error, setError, FIELDS, t);
+  const onError = serverErrors.onError;
   const onSubmit = handleSubmit((values) => {
     if (user) update.mutate({ id: user.id, body: values }, { onSuccess: onClose, onError });
     else
@@ -105,7 +106,7 @@ function UserForm({ user, units, positions, onClose, onCreated }: Omit<UserFormD
 
   return (
     <form onSubmit={onSubmit} noValidate className="form-stack">
-      {mutation.isError && <ErrorBanner error={mutation.error} />}
+      {serverErrors.bannerError ? <ErrorBanner error={serverErrors.bannerError} /> : null}
       <div className="form-grid">
         <TextField label={t('users.fullName')} required autoComplete="off" error={errors.name} {...register('name')} className="span-2" />
         <TextField
