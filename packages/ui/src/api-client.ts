@@ -52,8 +52,8 @@ export interface RequestOptions {
 }
 
 interface ClientConfig {
-  /** Called once the session cannot be renewed, so the app can show the login page. */
-  onSessionLost: () => void;
+  /** Called when the session cannot be renewed or the account was switched off, so the app can show the login page. */
+  onSessionLost: (reason: ApiError) => void;
 }
 
 const config: ClientConfig = { onSessionLost: () => undefined };
@@ -148,10 +148,17 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     const error = await toApiError(response);
     if (!RENEWABLE_CODES.has(error.code)) throw error;
     if (!(await refreshSession())) {
-      config.onSessionLost();
+      config.onSessionLost(error);
       throw error;
     }
     response = await sendOrNetworkError(path, options);
+  }
+
+  if (response.status === 403 && !NO_REFRESH_PATHS.has(path)) {
+    const error = await toApiError(response);
+    // Deactivated while signed in: every further call would fail the same way.
+    if (error.code === 'ACCOUNT_INACTIVE') config.onSessionLost(error);
+    throw error;
   }
 
   if (!response.ok) throw await toApiError(response);

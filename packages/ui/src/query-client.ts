@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError, configureApiClient } from './api-client';
-import { clearSession } from './auth/queries';
+import { clearSession, ME_QUERY_KEY } from './auth/queries';
+import { setSessionNotice } from './auth/session-notice';
 
 /** Client errors (4xx) are answers, not hiccups: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -16,6 +17,12 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-  configureApiClient({ onSessionLost: () => clearSession(queryClient) });
+  configureApiClient({
+    onSessionLost: (reason) => {
+      // Only someone who was signed in lost a session; a first visit simply has none.
+      if (queryClient.getQueryData(ME_QUERY_KEY)) setSessionNotice(reason.code);
+      clearSession(queryClient);
+    },
+  });
   return queryClient;
 }

@@ -8,7 +8,7 @@ async function fetchMe(): Promise<TMe | null> {
   try {
     return await api.get<TMe>('/auth/me');
   } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
+    if (isApiError(error) && (error.status === 401 || error.code === 'ACCOUNT_INACTIVE')) return null;
     throw error;
   }
 }

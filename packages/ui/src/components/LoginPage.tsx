@@ -1,9 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ZLoginRequest, type TLoginRequest } from '@asah/contracts/auth';
 import { useLogin, useMe } from '../auth/queries';
+import { takeSessionNotice } from '../auth/session-notice';
 import { zodMessages } from '../form/zod-messages';
 import { AuthLayout } from './AuthLayout';
 import { ErrorBanner } from './ErrorBanner';
@@ -26,6 +28,7 @@ export function LoginPage({ portalName }: { portalName: string }) {
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
+  const [notice] = useState(takeSessionNotice);
   const {
     register,
     handleSubmit,
@@ -53,6 +56,11 @@ export function LoginPage({ portalName }: { portalName: string }) {
       <h1 className="auth-title">{t('auth.loginTitle')}</h1>
       <p className="auth-intro">{t('auth.loginIntro')}</p>
       {login.isError && <ErrorBanner error={login.error} />}
+      {notice && !login.isError && (
+        <p className="banner banner-info" role="status">
+          {t([`errors.${notice}`, 'errors.SESSION_EXPIRED'])}
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate className="form-stack">
         <TextField
           label={t('auth.identifier')}
