@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAgency } from '@asah/contracts/agencies';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
@@ -12,6 +12,7 @@ import { AgencyStatusDialog } from '../features/agencies/components/AgencyStatus
 import { CreateAgencyDialog } from '../features/agencies/components/CreateAgencyDialog';
 import { EditAgencyDialog } from '../features/agencies/components/EditAgencyDialog';
 import { useAgencies } from '../features/agencies/hooks/use-agencies';
+import { useClampPage } from '../lib/use-clamp-page';
 import { useListParams } from '../lib/use-list-params';
 
 const PAGE_SIZE = 20;
@@ -20,7 +21,9 @@ export function AgenciesRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('agencies.title'), t('portal.name'));
   const { values, page, update } = useListParams(['q'] as const);
+  const goToPage = useCallback((p: number) => update({ page: p }), [update]);
   const agencies = useAgencies({ page, pageSize: PAGE_SIZE, q: values.q || undefined });
+  useClampPage(agencies.data?.total, PAGE_SIZE, page, goToPage);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TAgency | null>(null);
   const [toggling, setToggling] = useState<TAgency | null>(null);
@@ -56,7 +59,7 @@ export function AgenciesRoute() {
               onEdit={setEditing}
               onToggleActive={setToggling}
             />
-            <Pagination page={page} pageSize={PAGE_SIZE} total={agencies.data.total} onPageChange={(p) => update({ page: p })} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={agencies.data.total} onPageChange={goToPage} />
           </>
         )
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSITION_TYPES, ZPositionType, type TPosition } from '@asah/contracts/positions';
 import { EmptyState } from '@asah/ui/components/EmptyState';
@@ -14,6 +14,7 @@ import { DeletePositionDialog } from '../features/positions/components/DeletePos
 import { PositionFormDialog, type PositionDialogState } from '../features/positions/components/PositionFormDialog';
 import { PositionsTable } from '../features/positions/components/PositionsTable';
 import { usePositions } from '../features/positions/hooks/use-positions';
+import { useClampPage } from '../lib/use-clamp-page';
 import { useListParams } from '../lib/use-list-params';
 
 const PAGE_SIZE = 20;
@@ -46,6 +47,8 @@ function PositionsPage({ onEdit }: { onEdit: (position: TPosition) => void }) {
   const { values, page, update } = useListParams(['q', 'type'] as const);
   const type = ZPositionType.safeParse(values.type).data;
   const positions = usePositions({ page, pageSize: PAGE_SIZE, q: values.q || undefined, type });
+  const goToPage = useCallback((p: number) => update({ page: p }), [update]);
+  useClampPage(positions.data?.total, PAGE_SIZE, page, goToPage);
   const [deleting, setDeleting] = useState<TPosition | null>(null);
   const filtered = Boolean(values.q || type);
 
@@ -78,7 +81,7 @@ function PositionsPage({ onEdit }: { onEdit: (position: TPosition) => void }) {
       {positions.data && positions.data.total > 0 && (
         <>
           <PositionsTable rows={positions.data.items} busy={positions.isPlaceholderData} onEdit={onEdit} onDelete={setDeleting} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={positions.data.total} onPageChange={(p) => update({ page: p })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={positions.data.total} onPageChange={goToPage} />
         </>
       )}
       <DeletePositionDialog position={deleting} onClose={() => setDeleting(null)} />

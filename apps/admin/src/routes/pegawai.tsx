@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TUser } from '@asah/contracts/users';
@@ -20,6 +20,7 @@ import { UsersTable } from '../features/users/components/UsersTable';
 import { UserStatusDialog } from '../features/users/components/UserStatusDialog';
 import { useUsers } from '../features/users/hooks/use-users';
 import { toUserQuery } from '../features/users/user-query';
+import { useClampPage } from '../lib/use-clamp-page';
 import { useListParams } from '../lib/use-list-params';
 
 const PAGE_SIZE = 20;
@@ -41,6 +42,9 @@ function UsersPage() {
   const units = useUnits();
   const positions = usePositionOptions();
   const tree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
+
+  const goToPage = useCallback((p: number) => update({ page: p }), [update]);
+  useClampPage(users.data?.total, PAGE_SIZE, page, goToPage);
 
   const [dialog, setDialog] = useState<UserDialogState>(null);
   const [resetting, setResetting] = useState<TUser | null>(null);
@@ -90,7 +94,7 @@ function UsersPage() {
             onResetPassword={setResetting}
             onToggleActive={setToggling}
           />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={users.data.total} onPageChange={(p) => update({ page: p })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={users.data.total} onPageChange={goToPage} />
         </>
       )}
       <UserFormDialog

@@ -37,7 +37,7 @@ export function ImportFormatHelp() {
                 <td className="nowrap">
                   <code>{TEMPLATE_HEADERS[column]}</code>
                 </td>
-                <td>{t(`userImport.columnHelp.${column}`)}</td>
+                <td className="col-wide">{t(`userImport.columnHelp.${column}`)}</td>
                 <td>
                   <ColumnAliases column={column} />
                 </td>
