@@ -95,8 +95,9 @@ describe('admin portal', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, '/admin/', DEMO.platformAdmin);
     await page.getByRole('link', { name: 'Instansi' }).first().click();
-    await page.getByRole('heading', { name: 'Instansi' }).first().waitFor();
-    const text = await page.locator('main').innerText();
+    const table = page.getByRole('table', { name: 'Daftar instansi' });
+    await table.getByText('Pemerintah Kota Ambon').waitFor();
+    const text = await table.innerText();
     expect(text).toContain('Pemerintah Kota Semarang');
     expect(text).toContain('Pemerintah Kota Ambon');
     await screenshot(page, 'admin-instansi');
