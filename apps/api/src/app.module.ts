@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { LogFn, Logger } from 'pino';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { requestId } from './common/http/request-id';
@@ -16,6 +17,14 @@ import { SeedModule } from './modules/seed/seed.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
+/** Nest's one-line-per-route start-up messages bury the start banner; warnings still pass. */
+const CHATTY_CONTEXTS = new Set(['RoutesResolver', 'RouterExplorer', 'InstanceLoader']);
+function dropStartupChatter(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number): void {
+  const first = args[0] as { context?: string } | undefined;
+  if (level < 40 && first && typeof first === 'object' && CHATTY_CONTEXTS.has(first.context ?? '')) return;
+  method.apply(this, args);
+}
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -27,6 +36,7 @@ export class AppModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.env.LOG_LEVEL,
+            hooks: { logMethod: dropStartupChatter },
             // Assigned before the body parser (see bootstrap.ts); reused here so logs and errors agree.
             genReqId: (req, res) => requestId(req, res),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],

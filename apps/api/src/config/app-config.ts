@@ -33,8 +33,12 @@ function devSecret(dataDir: string): string {
   return secret;
 }
 
+/** The repository (or image) root: src/config and dist/config both sit four levels below it. */
+const ROOT_DIR = resolve(__dirname, '../../../..');
+
 export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: boolean): AppConfig {
-  const dataDir = resolve(env.DATA_DIR);
+  // Relative to the root, not the working directory, so `npm start` and a workspace script agree.
+  const dataDir = resolve(ROOT_DIR, env.DATA_DIR);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const origins = new Set<string>([new URL(publicUrl).origin]);
   if (!env.PUBLIC_URL) origins.add(`http://127.0.0.1:${env.PORT}`);
