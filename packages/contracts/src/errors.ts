@@ -6,6 +6,12 @@ import { z } from 'zod';
  */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  // Course content uploads (see content.ts).
+  'UPLOAD_INVALID',
+  'PACKAGE_NOT_ZIP',
+  'PACKAGE_INVALID',
+  'ACTIVITY_TYPE_MISMATCH',
+  'CONTENT_NOT_UPLOADED',
   'MALFORMED_JSON',
   'PAYLOAD_TOO_LARGE',
   'UNAUTHENTICATED',

@@ -3,6 +3,15 @@ import type { TErrorCode } from '@asah/contracts/errors';
 /** The one place where error codes become HTTP statuses. */
 export const ERROR_STATUS: Record<TErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  /** No file in the `file` field, several files, or a type the target does not take. */
+  UPLOAD_INVALID: 400,
+  /** Not a zip, or a damaged / truncated one. */
+  PACKAGE_NOT_ZIP: 400,
+  /** The zip was read but refused; `details.report` says why. */
+  PACKAGE_INVALID: 422,
+  ACTIVITY_TYPE_MISMATCH: 409,
+  /** Launching an activity whose package or file has not been uploaded yet. */
+  CONTENT_NOT_UPLOADED: 409,
   MALFORMED_JSON: 400,
   IMPORT_INVALID_FILE: 400,
   PAYLOAD_TOO_LARGE: 413,
