@@ -3,11 +3,15 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { Agency } from '../modules/agencies/agency.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Session } from '../modules/auth/session.entity';
+import { CourseActivity } from '../modules/courses/course-activity.entity';
+import { CourseInstructor } from '../modules/courses/course-instructor.entity';
+import { CourseSection } from '../modules/courses/course-section.entity';
+import { Course } from '../modules/courses/course.entity';
 import { Position } from '../modules/positions/position.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken];
+export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {
