@@ -99,6 +99,59 @@ describe('parseXml', () => {
   });
 });
 
+describe('parseXml on saxes', () => {
+  it('keeps different unbound prefixes apart and never reports them as a namespace', () => {
+    const { root } = parseXml('<r p:a="1" q:a="2"><p:x/></r>');
+    expect(root.attributes.map((a) => [a.prefix, a.name, a.namespace])).toEqual([
+      ['p', 'a', null],
+      ['q', 'a', null],
+    ]);
+    expect(root.children[0]).toMatchObject({ prefix: 'p', name: 'x', namespace: null });
+    expect(parseError('<r p:a="1" p:a="2"/>').message).toMatch(/attribute "p:a" appears twice in <r>/);
+  });
+
+  it('gives a start tag the line of its "<", also when the name is followed by a line break', () => {
+    const { root } = parseXml('<?xml version="1.0"?>\r\n<manifest\r\n  identifier="m">\r\n  <organizations\n/></manifest>');
+    expect(root.line).toBe(2);
+    expect(root.children[0]!.line).toBe(4);
+  });
+
+  it('normalises line breaks in text and attribute values, as XML requires', () => {
+    const { root } = parseXml('<a b="x\r\ny">one\r\ntwo\rthree</a>');
+    expect(root.attributes[0]!.value).toBe('x y');
+    expect(root.text).toBe('one\ntwo\nthree');
+  });
+
+  it('accepts a sloppy XML declaration, whose contents are not used', () => {
+    expect(parseXml('<?xml encoding="UTF-8"?><a/>').root.name).toBe('a');
+    expect(parseXml('<?xml version="1.0" standalone="maybe"?>\n<a/>').root.line).toBe(2);
+  });
+
+  it.each([
+    ['an unclosed XML declaration', '<?xml version="1.0"', /XML declaration is not closed/],
+    ['an unclosed CDATA section', '<a><![CDATA[x</a>', /CDATA section is not closed/],
+    ['an unclosed processing instruction', '<a><?pi x</a>', /processing instruction is not closed/],
+    ['a comment ending at "--"', '<a/><!-- x --', /comment is not closed/],
+    ['an unclosed start tag', '<a>\n<b c="1"', /line 2, column 1: unexpected end of document inside <b>/],
+    ['a bare ampersand in text', '<a>x & y</a>', /line 1, column 6: "&" must be written as &amp;/],
+    ['a bare ampersand before a later ";"', '<a>x & y;</a>', /line 1, column 6: "&" must be written as &amp;/],
+    ['a malformed character reference', '<a>&#1a;</a>', /malformed character reference &#1a;/],
+    ['an undefined entity named like an Object property', '<a>&constructor;</a>', /undefined entity &constructor;/],
+    ['"--" inside a comment', '<a><!-- x -- y --></a>', /comments may not contain "--"/],
+    ['"<" in an attribute value', '<a b="<"/>', /may not contain "<"/],
+    ['a forbidden character in a comment', '<a><!-- \u0001 --></a>', /invalid character U\+0001/],
+    ['a control character in an XML 1.1 document', '<?xml version="1.1"?><a>&#1;</a>', /not an allowed XML character/],
+  ])('refuses %s', (_, text, message) => {
+    const error = parseError(text);
+    expect(error.kind).toBe('syntax');
+    expect(error.message).toMatch(message);
+  });
+
+  it('accepts a self-closing element one level below the depth limit, as before', () => {
+    expect(parseXml('<a>'.repeat(4) + '<b/>' + '</a>'.repeat(4), { maxDepth: 4 }).root.name).toBe('a');
+  });
+});
+
 describe('decodeXmlBytes', () => {
   it('decodes UTF-8 by default and drops a byte-order mark', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('<a>Pelatihan ASN – ü</a>')]);

@@ -1,5 +1,5 @@
 /**
- * A small, strict, non-validating XML parser for package manifests.
+ * A strict, non-validating XML parser for package manifests, built on the saxes SAX parser.
  *
  * Manifests are small documents from untrusted uploads, so the parser is deliberately narrow:
  * any DOCTYPE or markup declaration is refused before parsing (no external entities, no entity
@@ -9,6 +9,7 @@
  * Unbound prefixes are tolerated (namespace `null`, prefix kept) because authoring tools often
  * forget to declare `adlcp`.
  */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
@@ -60,35 +61,25 @@ export interface ParseXmlOptions {
   maxDepth?: number;
 }
 
+// A cheap textual pre-check, so no declaration ever reaches the parser, not even inside a comment.
 const DECLARATION = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)\b/i;
-// Control characters XML 1.0 forbids; NUL in particular must never reach a consumer.
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const NAME = /[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\-:\u00B7\u00C0-\uFFFF]*/y;
-const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Throws `XmlError('dtd')` when the text declares a DOCTYPE or entities, even inside a comment. */
 export function assertNoDoctype(text: string): void {
   const match = DECLARATION.exec(text);
   if (!match) return;
   const { line, column } = position(text, match.index);
-  throw new XmlError(
-    'dtd',
-    `the document contains a <!${match[1]!.toUpperCase()}> declaration; DTDs and entity declarations are refused`,
-    line,
-    column,
-  );
+  throw new XmlError('dtd', dtdMessage(match[1]!), line, column);
+}
+
+function dtdMessage(declaration: string): string {
+  return `the document contains a <!${declaration.toUpperCase()}> declaration; DTDs and entity declarations are refused`;
 }
 
 export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocument {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = stripBom(input);
   assertNoDoctype(text);
-  const forbidden = FORBIDDEN_CHAR.exec(text);
-  if (forbidden) {
-    const { line, column } = position(text, forbidden.index);
-    const code = forbidden[0].charCodeAt(0).toString(16).padStart(4, '0');
-    throw new XmlError('syntax', `invalid character U+${code}`, line, column);
-  }
-  return new Parser(text, options.maxDepth ?? 256).parseDocument();
+  return new TreeBuilder(text, options.maxDepth ?? 256).build();
 }
 
 function position(text: string, index: number): { line: number; column: number } {
@@ -101,243 +92,240 @@ function position(text: string, index: number): { line: number; column: number }
   return { line, column: index - lineStart + 1 };
 }
 
+// saxes fails on a prefix nobody declared. Resolving it to this marker plus the prefix instead keeps
+// the document parseable (and `p:x` / `q:x` distinct), and the marker is mapped back to `null`.
+// NUL can never occur in a well-formed document, so no declared URI can start with it.
+const UNBOUND = '\u0000';
+const PREDEFINED_ENTITIES = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
+const REFERENCE_NAME = /^[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_.\-:\u00B7\u00C0-\uFFFF]*$/;
+/** saxes messages that mean the input ended inside something. */
+const AT_END = /^(unclosed tag|unexpected end|document must contain a root element)/;
+/** saxes reports a bad reference at its ";" (or only at the end of input); we point at its "&". */
+const ENTITY_ERROR = /^(undefined entity|disallowed character in entity name|empty entity name|malformed character entity)/;
+/** What an unfinished construct is, by how it starts; the first match wins. */
+const UNFINISHED: [string, string][] = [
+  ['<!--', 'comment'],
+  ['<![CDATA[', 'CDATA section'],
+  ['<?', 'processing instruction'],
+  ['</', 'end tag'],
+  ['<!', 'markup declaration'],
+];
+
 interface OpenElement {
   readonly element: XmlElement;
   readonly qualifiedName: string;
-  readonly scope: ReadonlyMap<string, string>;
 }
 
-const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NAMESPACE]]);
-
-class Parser {
-  private pos = 0;
-  private lineAt = 0;
-  private line = 1;
+/** Builds the element tree from saxes events and turns saxes errors into positioned `XmlError`s. */
+class TreeBuilder {
+  private readonly parser: SaxesParser<{ xmlns: true }>;
+  private readonly stack: OpenElement[] = [];
   private readonly namespaceUris = new Set<string>();
+  private root: XmlElement | undefined;
+  private startLine = 1;
+  private startName = '';
+  /** Offset just past the last complete construct; anything unfinished starts after it. */
+  private settled = 0;
+  /**
+   * Inside the leading `<?xml …?>`. Nothing in it is used (decodeXmlBytes applies the encoding and
+   * the version is forced to 1.0), so a sloppy declaration is not worth refusing a package for.
+   */
+  private inDeclaration: boolean;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
-  ) {}
-
-  parseDocument(): XmlDocument {
-    if (/^<\?xml[\s?]/.test(this.text)) this.skipUntil('?>', 'XML declaration');
-    this.skipMisc();
-    if (this.pos >= this.text.length) this.fail('the document has no root element');
-    if (this.text[this.pos] !== '<') this.fail('text is not allowed before the root element');
-    const root = this.parseElementTree();
-    this.skipMisc();
-    if (this.pos < this.text.length) {
-      this.fail(this.text[this.pos] === '<' ? 'only one root element is allowed' : 'text is not allowed after the root element');
-    }
-    return { root, namespaceUris: [...this.namespaceUris] };
+  ) {
+    this.inDeclaration = /^<\?xml[\s?]/.test(text);
+    const parser = new SaxesParser({
+      xmlns: true,
+      position: true,
+      // Read every document as XML 1.0, whatever it declares: 1.1 would admit control characters.
+      defaultXMLVersion: '1.0',
+      forceXMLVersion: true,
+      resolvePrefix: (prefix: string) => (prefix === '' ? undefined : UNBOUND + prefix),
+    });
+    this.parser = parser;
+    parser.on('opentagstart', (tag) => {
+      // saxes has already read the character ending the name; when that was a line break it is on
+      // the next line (column 0), but the start tag began on the previous one.
+      this.startLine = parser.column === 0 ? parser.line - 1 : parser.line;
+      this.startName = tag.name;
+    });
+    parser.on('opentag', (tag) => this.open(tag));
+    parser.on('closetag', (tag) => this.close(tag));
+    parser.on('text', (text) => this.append(text));
+    parser.on('cdata', (text) => {
+      this.append(text);
+      this.settled = parser.position;
+    });
+    // saxes reports a comment at its closing "--", before it has seen the ">" that must follow.
+    parser.on('comment', () => (this.settled = parser.position + 1));
+    parser.on('processinginstruction', () => (this.settled = parser.position));
+    parser.on('xmldecl', () => {
+      this.inDeclaration = false;
+      this.settled = parser.position;
+    });
+    // Unreachable after assertNoDoctype, but the parser itself must never accept a DTD either.
+    parser.on('doctype', () => this.fail(dtdMessage('DOCTYPE'), 'dtd'));
+    parser.on('error', (error) => this.onError(error.message.replace(/^\d+:\d+: /, '')));
   }
 
-  /** Whitespace, comments and processing instructions, allowed around the root element. */
-  private skipMisc(): void {
-    for (;;) {
-      while (this.pos < this.text.length && isWhitespace(this.text.charCodeAt(this.pos))) this.pos += 1;
-      if (this.text.startsWith('<!--', this.pos)) this.skipUntil('-->', 'comment');
-      else if (this.text.startsWith('<?', this.pos)) this.skipProcessingInstruction();
-      else return;
-    }
+  build(): XmlDocument {
+    this.parser.write(this.text).close();
+    return { root: this.root!, namespaceUris: [...this.namespaceUris] };
   }
 
-  private parseElementTree(): XmlElement {
-    const stack: OpenElement[] = [];
-    let root: XmlElement | undefined;
-    while (this.pos < this.text.length) {
-      const top = stack[stack.length - 1];
-      if (this.text[this.pos] !== '<') {
-        const end = this.text.indexOf('<', this.pos);
-        const stop = end === -1 ? this.text.length : end;
-        top!.element.text += this.decode(this.text.slice(this.pos, stop), this.pos);
-        this.pos = stop;
-      } else if (this.text.startsWith('</', this.pos)) {
-        this.parseEndTag(stack.pop()!);
-        if (stack.length === 0) return root!;
-      } else if (this.text.startsWith('<!--', this.pos)) {
-        this.skipUntil('-->', 'comment');
-      } else if (this.text.startsWith('<![CDATA[', this.pos)) {
-        const start = this.pos + '<![CDATA['.length;
-        this.skipUntil(']]>', 'CDATA section');
-        top!.element.text += this.text.slice(start, this.pos - 3);
-      } else if (this.text.startsWith('<?', this.pos)) {
-        this.skipProcessingInstruction();
-      } else if (this.text.startsWith('<!', this.pos)) {
-        this.fail('unexpected markup declaration');
-      } else {
-        const opened = this.parseStartTag(top?.scope ?? ROOT_SCOPE);
-        if (top) top.element.children.push(opened.element);
-        else root = opened.element;
-        if (opened.selfClosing) {
-          if (!top) return root!;
-        } else {
-          if (stack.length >= this.maxDepth) this.fail(`elements are nested deeper than ${this.maxDepth} levels`);
-          stack.push(opened);
-        }
+  private open(tag: SaxesTagNS): void {
+    if (!tag.isSelfClosing && this.stack.length >= this.maxDepth) {
+      this.fail(`elements are nested deeper than ${this.maxDepth} levels`);
+    }
+    const attributes: XmlAttribute[] = [];
+    for (const attribute of Object.values(tag.attributes)) {
+      if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') {
+        const uri = attribute.value.trim();
+        if (uri !== '') this.namespaceUris.add(uri);
+        continue;
+      }
+      attributes.push({
+        name: attribute.local,
+        prefix: attribute.prefix === '' ? null : attribute.prefix,
+        namespace: attribute.prefix === '' ? null : boundUri(attribute.uri),
+        value: attribute.value,
+      });
+    }
+    const element: XmlElement = {
+      name: tag.local,
+      prefix: tag.prefix === '' ? null : tag.prefix,
+      namespace: boundUri(tag.uri),
+      attributes,
+      children: [],
+      text: '',
+      line: this.startLine,
+    };
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.element.children.push(element);
+    else this.root = element;
+    this.stack.push({ element, qualifiedName: tag.name });
+    this.settled = this.parser.position;
+  }
+
+  private close(tag: SaxesTagNS): void {
+    const open = this.stack.pop()!;
+    if (!tag.isSelfClosing) {
+      // saxes pops the open element before it notices that the end tag names another one, so the
+      // check is made here, where both names and the line of the start tag are known.
+      const end = this.parser.position - 1;
+      const start = this.text.lastIndexOf('<', end);
+      const name = this.text.slice(start + 2, end).trim();
+      if (name !== open.qualifiedName) {
+        this.failAt(start, `</${name}> does not match <${open.qualifiedName}> from line ${open.element.line}`);
       }
     }
-    const open = stack[stack.length - 1]!;
+    this.settled = this.parser.position;
+  }
+
+  private append(text: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.element.text += text;
+  }
+
+  /** Every saxes error is fatal, except a sloppy XML declaration (see `inDeclaration`). */
+  private onError(message: string): void {
+    if (AT_END.test(message)) this.failAtEnd();
+    if (this.inDeclaration && message !== 'disallowed character.') return;
+    if (ENTITY_ERROR.test(message)) {
+      const bad = this.findBadReference(this.settled, this.text.length);
+      if (bad) this.failAt(bad.index, bad.message);
+    }
+    this.fail(this.reword(message));
+  }
+
+  /** Our wording for the saxes messages callers are most likely to see; others pass through. */
+  private reword(message: string): string {
+    const duplicate = /^duplicate attribute: (.*)\.$/.exec(message);
+    if (duplicate) {
+      const name = duplicate[1]!.replace(/^\{\u0000([^}]*)\}/, '$1:');
+      return `attribute "${name}" appears twice in <${this.startName}>`;
+    }
+    const unmatched = /^unmatched closing tag: (.*)\.$/.exec(message);
+    if (unmatched) return `</${unmatched[1]}> has no matching start tag`;
+    switch (message) {
+      case 'unquoted attribute value.':
+        return `attribute values in <${this.startName}> must be quoted`;
+      case 'no whitespace between attributes.':
+        return `expected whitespace between the attributes of <${this.startName}>`;
+      case 'documents may contain only one root.':
+        return 'only one root element is allowed';
+      case 'text data outside of root node.':
+        return this.root ? 'text is not allowed after the root element' : 'text is not allowed before the root element';
+      case 'an XML declaration must be at the start of the document.':
+      case 'the XML declaration must appear at the start of the document.':
+        return 'the XML declaration is only allowed at the very start of the document';
+      case 'malformed comment.':
+        return 'comments may not contain "--"';
+      case 'incorrect syntax.':
+        return 'unexpected markup declaration';
+      case 'disallowed character.': {
+        const code = this.text.charCodeAt(this.parser.position - 1);
+        if (code === 0x3c) return `attribute values in <${this.startName}> may not contain "<"`;
+        return `invalid character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      }
+      default:
+        return message.replace(/\.$/, '');
+    }
+  }
+
+  /**
+   * saxes only says that the input ended (or that there was no root element). Everything before
+   * `settled` was complete, so the culprit is a reference left open (saxes reads "&" up to the next
+   * ";"), the construct opened by the first "<" after it, or else the innermost unclosed element.
+   */
+  private failAtEnd(): never {
+    if (this.settled > this.text.length) this.fail('comment is not closed');
+    const lt = this.text.indexOf('<', this.settled);
+    const bad = this.findBadReference(this.settled, lt === -1 ? this.text.length : lt);
+    if (bad) return this.failAt(bad.index, bad.message);
+    if (lt !== -1) {
+      const unfinished = UNFINISHED.find(([opener]) => this.text.startsWith(opener, lt));
+      if (unfinished) {
+        const what = this.inDeclaration && lt === 0 ? 'XML declaration' : unfinished[1];
+        return this.failAt(lt, `${what} is not closed`);
+      }
+      const inTag = this.findBadReference(lt, this.text.length);
+      if (inTag) return this.failAt(inTag.index, inTag.message);
+      return this.failAt(lt, `unexpected end of document inside <${/^<([^\s/>]*)/.exec(this.text.slice(lt))![1]}>`);
+    }
+    const open = this.stack[this.stack.length - 1];
+    if (!open) return this.fail(this.root ? 'unexpected end of document' : 'the document has no root element');
     return this.fail(`unexpected end of document: <${open.qualifiedName}> from line ${open.element.line} is not closed`);
   }
 
-  private parseStartTag(parentScope: ReadonlyMap<string, string>): OpenElement & { selfClosing: boolean } {
-    const line = this.currentLine();
-    this.pos += 1;
-    const qualifiedName = this.readName('element name');
-    const raw: { name: string; value: string }[] = [];
-    let selfClosing = false;
-    for (;;) {
-      const hadSpace = this.skipWhitespace();
-      if (this.text.startsWith('/>', this.pos)) {
-        this.pos += 2;
-        selfClosing = true;
-        break;
+  /** The first "&" in `[from, to)` that does not start a well-formed, known reference. */
+  private findBadReference(from: number, to: number): { index: number; message: string } | undefined {
+    for (let amp = this.text.indexOf('&', from); amp !== -1 && amp < to; amp = this.text.indexOf('&', amp + 1)) {
+      const semi = this.text.indexOf(';', amp);
+      const ref = semi === -1 ? '' : this.text.slice(amp + 1, semi);
+      const numeric = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(ref);
+      let message: string | undefined;
+      if (numeric) {
+        const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2]!, 10);
+        if (!isXmlChar(code)) message = `character reference &${ref}; is not an allowed XML character`;
+      } else if (ref.startsWith('#')) {
+        message = `malformed character reference &${ref};`;
+      } else if (REFERENCE_NAME.test(ref)) {
+        if (!PREDEFINED_ENTITIES.has(ref)) message = `undefined entity &${ref};`;
+      } else {
+        message = '"&" must be written as &amp;';
       }
-      if (this.text[this.pos] === '>') {
-        this.pos += 1;
-        break;
-      }
-      if (this.pos >= this.text.length) this.fail(`unexpected end of document inside <${qualifiedName}>`);
-      if (!hadSpace) this.fail(`expected whitespace, ">" or "/>" in <${qualifiedName}>`);
-      const name = this.readName('attribute name');
-      this.skipWhitespace();
-      if (this.text[this.pos] !== '=') this.fail(`attribute "${name}" has no value`);
-      this.pos += 1;
-      this.skipWhitespace();
-      const quote = this.text[this.pos];
-      if (quote !== '"' && quote !== "'") this.fail(`the value of attribute "${name}" must be quoted`);
-      const end = this.text.indexOf(quote, this.pos + 1);
-      if (end === -1) this.fail(`the value of attribute "${name}" is not closed`);
-      const rawValue = this.text.slice(this.pos + 1, end);
-      if (rawValue.includes('<')) this.fail(`the value of attribute "${name}" contains "<"`);
-      if (raw.some((a) => a.name === name)) this.fail(`attribute "${name}" appears twice in <${qualifiedName}>`);
-      // Attribute-value normalisation: literal whitespace becomes a space, character references stay.
-      raw.push({ name, value: this.decode(rawValue.replace(/[\t\n\r]/g, ' '), this.pos + 1) });
-      this.pos = end + 1;
+      if (message) return { index: amp, message };
     }
-
-    const scope = this.declareNamespaces(raw, parentScope);
-    const [prefix, name] = splitName(qualifiedName);
-    const element: XmlElement = {
-      name,
-      prefix,
-      namespace: prefix === null ? (scope.get('') ?? null) : (scope.get(prefix) ?? null),
-      attributes: raw
-        .filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'))
-        .map((a) => {
-          const [attrPrefix, attrName] = splitName(a.name);
-          return {
-            name: attrName,
-            prefix: attrPrefix,
-            namespace: attrPrefix === null ? null : (scope.get(attrPrefix) ?? null),
-            value: a.value,
-          };
-        }),
-      children: [],
-      text: '',
-      line,
-    };
-    return { element, qualifiedName, scope, selfClosing };
+    return undefined;
   }
 
-  private declareNamespaces(
-    attributes: { name: string; value: string }[],
-    parentScope: ReadonlyMap<string, string>,
-  ): ReadonlyMap<string, string> {
-    const declarations = attributes.filter((a) => a.name === 'xmlns' || a.name.startsWith('xmlns:'));
-    if (declarations.length === 0) return parentScope;
-    const scope = new Map(parentScope);
-    for (const { name, value } of declarations) {
-      const prefix = name === 'xmlns' ? '' : name.slice('xmlns:'.length);
-      const uri = value.trim();
-      if (uri === '') scope.delete(prefix);
-      else scope.set(prefix, uri);
-      if (uri !== '') this.namespaceUris.add(uri);
-    }
-    return scope;
-  }
-
-  private parseEndTag(open: OpenElement): void {
-    const start = this.pos;
-    this.pos += 2;
-    const name = this.readName('end tag name');
-    this.skipWhitespace();
-    if (this.text[this.pos] !== '>') this.fail(`expected ">" to close </${name}>`);
-    if (name !== open.qualifiedName) {
-      this.failAt(start, `</${name}> does not match <${open.qualifiedName}> from line ${open.element.line}`);
-    }
-    this.pos += 1;
-  }
-
-  private skipProcessingInstruction(): void {
-    const target = /^<\?([^\s?]*)/.exec(this.text.slice(this.pos, this.pos + 64))?.[1] ?? '';
-    if (target.toLowerCase() === 'xml') this.fail('the XML declaration is only allowed at the very start of the document');
-    this.skipUntil('?>', 'processing instruction');
-  }
-
-  private skipUntil(terminator: string, what: string): void {
-    const end = this.text.indexOf(terminator, this.pos);
-    if (end === -1) this.fail(`${what} is not closed`);
-    this.pos = end + terminator.length;
-  }
-
-  private skipWhitespace(): boolean {
-    const start = this.pos;
-    while (this.pos < this.text.length && isWhitespace(this.text.charCodeAt(this.pos))) this.pos += 1;
-    return this.pos > start;
-  }
-
-  private readName(what: string): string {
-    NAME.lastIndex = this.pos;
-    const match = NAME.exec(this.text);
-    if (!match) this.fail(`invalid ${what}`);
-    this.pos += match[0].length;
-    return match[0];
-  }
-
-  /** Expands character and predefined entity references; `offset` locates errors. */
-  private decode(raw: string, offset: number): string {
-    if (!raw.includes('&')) return raw;
-    let out = '';
-    let from = 0;
-    for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', from)) {
-      out += raw.slice(from, amp);
-      const semi = raw.indexOf(';', amp);
-      const ref = semi === -1 ? '' : raw.slice(amp + 1, semi);
-      if (semi === -1 || semi - amp > 12 || ref === '') {
-        this.failAt(offset + amp, '"&" must be written as &amp;');
-      }
-      out += this.expand(ref, offset + amp);
-      from = semi + 1;
-    }
-    return out + raw.slice(from);
-  }
-
-  private expand(ref: string, at: number): string {
-    if (ref in PREDEFINED_ENTITIES) return PREDEFINED_ENTITIES[ref]!;
-    const numeric = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(ref);
-    if (!numeric) return this.failAt(at, `undefined entity &${ref};`);
-    const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2]!, 10);
-    const allowed =
-      code === 0x9 || code === 0xa || code === 0xd ||
-      (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!allowed) return this.failAt(at, `character reference &${ref}; is not an allowed XML character`);
-    return String.fromCodePoint(code);
-  }
-
-  /** Line of `this.pos`, counted incrementally so element lines stay cheap on large documents. */
-  private currentLine(): number {
-    for (let i = this.text.indexOf('\n', this.lineAt); i !== -1 && i < this.pos; i = this.text.indexOf('\n', i + 1)) {
-      this.line += 1;
-      this.lineAt = i + 1;
-    }
-    return this.line;
-  }
-
-  private fail(message: string): never {
-    return this.failAt(this.pos, message);
+  /** Fails at saxes's position: its column is 0-based for the next character, so 1-based for this one. */
+  private fail(message: string, kind: XmlErrorKind = 'syntax'): never {
+    throw new XmlError(kind, message, this.parser.line, this.parser.column);
   }
 
   private failAt(index: number, message: string): never {
@@ -346,13 +334,15 @@ class Parser {
   }
 }
 
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x9 || code === 0xa || code === 0xd;
+function boundUri(uri: string): string | null {
+  return uri === '' || uri.startsWith(UNBOUND) ? null : uri;
 }
 
-function splitName(qualified: string): [string | null, string] {
-  const colon = qualified.indexOf(':');
-  return colon <= 0 ? [null, qualified] : [qualified.slice(0, colon), qualified.slice(colon + 1)];
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 || code === 0xa || code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 /** Minimal view of the standard TextDecoder, typed here because the build has no DOM or Node types. */
