@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Env } from './config.schema';
+import { ConfigError, Env } from './config.schema';
 
 /** Typed, derived configuration the rest of the API receives through the APP_CONFIG token. */
 export interface AppConfig {
@@ -16,7 +16,39 @@ export interface AppConfig {
   portals: { learnerDir: string; adminDir: string };
   /** Apply pending migrations at start (off only in tests, whose databases are cloned migrated). */
   migrateOnStart: boolean;
+  content: ContentConfig;
+  storage: StorageConfig;
+  /** Uploads are streamed here first (same disk as local storage, so a rename is cheap). */
+  uploadTmpDir: string;
+  packageLimits: { maxBytes: number; maxEntries: number; maxUncompressedBytes: number; maxRatio: number };
+  uploadMaxBytes: number;
 }
+
+/** The content origin: a second listener serving package files, videos and covers (docs/architecture.md). */
+export interface ContentConfig {
+  port: number;
+  /** Base URL browsers use, without trailing slash. */
+  publicUrl: string;
+  origin: string;
+  /** HMAC key of launch and content tokens, derived from JWT_SECRET so there is one secret to manage. */
+  tokenSecret: Buffer;
+  launchTtlSeconds: number;
+  sessionTtlSeconds: number;
+  cookieSecure: boolean;
+}
+
+export type StorageConfig =
+  | { driver: 'local'; root: string }
+  | {
+      driver: 's3';
+      bucket: string;
+      prefix: string;
+      endpoint?: string;
+      region: string;
+      forcePathStyle: boolean;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
+
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -49,16 +81,60 @@ export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: 
   }
   for (const o of env.ALLOWED_ORIGINS?.split(',') ?? []) if (o.trim()) origins.add(new URL(o.trim()).origin);
   const appsDir = resolve(__dirname, '../../..');
+  const jwtSecret = env.JWT_SECRET ?? devSecret(dataDir);
+  const content = contentConfig(env, jwtSecret, origins);
   return {
     env,
     isProduction: env.NODE_ENV === 'production',
     dataDir,
     databaseUrl,
     embeddedDatabase,
-    jwtSecret: env.JWT_SECRET ?? devSecret(dataDir),
+    jwtSecret,
     allowedOrigins: [...origins],
     cookieSecure: env.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     portals: { learnerDir: resolve(appsDir, 'learner/dist'), adminDir: resolve(appsDir, 'admin/dist') },
     migrateOnStart: true,
+    content,
+    storage: storageConfig(env, dataDir),
+    uploadTmpDir: resolve(dataDir, 'tmp'),
+    packageLimits: {
+      maxBytes: env.PACKAGE_MAX_BYTES,
+      maxEntries: env.PACKAGE_MAX_ENTRIES,
+      maxUncompressedBytes: env.PACKAGE_MAX_UNCOMPRESSED_BYTES,
+      maxRatio: env.PACKAGE_MAX_RATIO,
+    },
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+  };
+}
+
+function contentConfig(env: Env, jwtSecret: string, portalOrigins: Set<string>): ContentConfig {
+  const port = env.CONTENT_PORT ?? env.PORT + 1;
+  const publicUrl = (env.CONTENT_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const origin = new URL(publicUrl).origin;
+  // Package JavaScript runs on this origin: if it were a portal origin, it could call the API as the viewer.
+  if (portalOrigins.has(origin)) {
+    throw new ConfigError(`Invalid configuration:\n  CONTENT_PUBLIC_URL: ${origin} is also a portal origin; content must be served from its own origin`);
+  }
+  return {
+    port,
+    publicUrl,
+    origin,
+    tokenSecret: createHmac('sha256', jwtSecret).update('asah content tokens v1').digest(),
+    launchTtlSeconds: env.CONTENT_LAUNCH_TTL_SECONDS,
+    sessionTtlSeconds: env.CONTENT_SESSION_TTL_SECONDS,
+    cookieSecure: env.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+  };
+}
+
+function storageConfig(env: Env, dataDir: string): StorageConfig {
+  if (env.STORAGE_DRIVER === 'local') return { driver: 'local', root: resolve(dataDir, 'content') };
+  return {
+    driver: 's3',
+    bucket: env.S3_BUCKET!,
+    prefix: env.S3_PREFIX,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+    credentials: env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY! } : undefined,
   };
 }

@@ -47,6 +47,31 @@ export const ZEnv = z
     SEED_DEMO: bool.default(true),
     /** Trust X-Forwarded-* from this many proxies (a load balancer in front counts as one). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+
+    // Course content: storage, the content origin, package limits (docs/configuration.md).
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: z.string().optional(),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'S3_ENDPOINT must be an http(s) URL, e.g. https://s3.example.go.id' }).optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: bool.optional(),
+    /** Key prefix inside the bucket, so one bucket can hold several deployments. */
+    S3_PREFIX: z.string().regex(/^([\w.-]+\/)*$/, 'S3_PREFIX is empty or folders ending in /, e.g. asah/').default(''),
+    /** Port of the content origin listener; defaults to PORT + 1. */
+    CONTENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Address browsers use for the content origin, e.g. https://konten.asah.example.go.id. */
+    CONTENT_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'CONTENT_PUBLIC_URL must be an http(s) URL, e.g. https://konten.asah.example.go.id' }).optional(),
+    /** How long a package launch link may wait before it is opened. */
+    CONTENT_LAUNCH_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+    /** How long a launched package, or a file or video link, stays readable. */
+    CONTENT_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    PACKAGE_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+    PACKAGE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+    PACKAGE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024 * 1024),
+    PACKAGE_MAX_RATIO: z.coerce.number().min(2).max(100_000).default(100),
+    /** Largest file or video of a file/video activity. */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -54,6 +79,16 @@ export const ZEnv = z
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' });
+    }
+    if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'S3_BUCKET is required when STORAGE_DRIVER is s3' });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
+    }
+    const contentPort = env.CONTENT_PORT ?? env.PORT + 1;
+    if (contentPort === env.PORT || contentPort > 65535) {
+      ctx.addIssue({ code: 'custom', path: ['CONTENT_PORT'], message: 'CONTENT_PORT must be a port other than PORT (default PORT + 1)' });
     }
   });
 
