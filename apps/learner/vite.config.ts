@@ -1,31 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// Relative on purpose: Vite loads a config's workspace imports with Node, which cannot run TypeScript.
+import { portalConfig } from '../../packages/ui/vite-portal';
 
-const API_TARGET = process.env.ASAH_API_URL ?? 'http://localhost:3000';
-
-export default defineConfig({
-  base: '/',
-  plugins: [react()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // Libraries change less often than the portal: separate chunks stay cached across releases.
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
-          ],
-        },
-      },
-    },
-  },
-  server: {
-    port: 5173,
-    strictPort: true,
-    // changeOrigin stays false: the API checks the browser's Origin (http://localhost:5173) as sent.
-    proxy: { '/api': { target: API_TARGET, changeOrigin: false } },
-  },
-  preview: { port: 4173 },
-});
+export default defineConfig(portalConfig({ base: '/', port: 5173, plugins: [react()] }));

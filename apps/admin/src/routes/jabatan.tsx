@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POSITION_TYPES, ZPositionType, type TPosition } from '@asah/contracts/positions';
+import { DeleteDialog } from '@asah/ui/components/DeleteDialog';
 import { EmptyState } from '@asah/ui/components/EmptyState';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { LoadingState } from '@asah/ui/components/LoadingState';
@@ -10,10 +11,9 @@ import { SearchField } from '@asah/ui/components/SearchField';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { useDocumentTitle } from '@asah/ui/document-title';
 import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
-import { DeletePositionDialog } from '../features/positions/components/DeletePositionDialog';
 import { PositionFormDialog, type PositionDialogState } from '../features/positions/components/PositionFormDialog';
 import { PositionsTable } from '../features/positions/components/PositionsTable';
-import { usePositions } from '../features/positions/hooks/use-positions';
+import { useDeletePosition, usePositions } from '../features/positions/hooks/use-positions';
 import { useClampPage } from '../lib/use-clamp-page';
 import { useListParams } from '../lib/use-list-params';
 
@@ -50,6 +50,8 @@ function PositionsPage({ onEdit }: { onEdit: (position: TPosition) => void }) {
   const goToPage = useCallback((p: number) => update({ page: p }), [update]);
   useClampPage(positions.data?.total, PAGE_SIZE, page, goToPage);
   const [deleting, setDeleting] = useState<TPosition | null>(null);
+  // The API refuses (POSITION_IN_USE) while employees hold the position; the dialog shows why.
+  const remove = useDeletePosition();
   const filtered = Boolean(values.q || type);
 
   return (
@@ -84,7 +86,13 @@ function PositionsPage({ onEdit }: { onEdit: (position: TPosition) => void }) {
           <Pagination page={page} pageSize={PAGE_SIZE} total={positions.data.total} onPageChange={goToPage} />
         </>
       )}
-      <DeletePositionDialog position={deleting} onClose={() => setDeleting(null)} />
+      <DeleteDialog
+        item={deleting}
+        title={t('positions.deleteTitle')}
+        body={(position) => <p>{t('positions.deleteBody', { name: position.name })}</p>}
+        mutation={remove}
+        onClose={() => setDeleting(null)}
+      />
     </>
   );
 }

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TUnit } from '@asah/contracts/units';
 import { EmptyState } from '@asah/ui/components/EmptyState';
+import { DeleteDialog } from '@asah/ui/components/DeleteDialog';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { LoadingState } from '@asah/ui/components/LoadingState';
 import { PageHeader } from '@asah/ui/components/PageHeader';
 import { SearchField } from '@asah/ui/components/SearchField';
 import { useDocumentTitle } from '@asah/ui/document-title';
 import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
-import { DeleteUnitDialog } from '../features/units/components/DeleteUnitDialog';
 import { UnitFormDialog, type UnitDialogState } from '../features/units/components/UnitFormDialog';
 import { UnitTreeTable } from '../features/units/components/UnitTreeTable';
 import { useUnitTreeView } from '../features/units/hooks/use-unit-tree-view';
-import { useUnits } from '../features/units/hooks/use-units';
+import { useDeleteUnit, useUnits } from '../features/units/hooks/use-units';
 
 export function UnitsRoute() {
   const { t } = useTranslation();
@@ -34,6 +34,8 @@ function UnitsPage() {
   const view = useUnitTreeView(units.data, filter);
   const [dialog, setDialog] = useState<UnitDialogState>(null);
   const [deleting, setDeleting] = useState<TUnit | null>(null);
+  // The API refuses (UNIT_NOT_EMPTY) while sub-units or employees remain; the dialog shows why.
+  const remove = useDeleteUnit();
 
   if (units.isPending) return <LoadingState />;
   if (units.isError) return <ErrorBanner error={units.error} onRetry={() => void units.refetch()} />;
@@ -78,7 +80,13 @@ function UnitsPage() {
         </>
       )}
       <UnitFormDialog state={dialog} tree={view.tree} onClose={() => setDialog(null)} />
-      <DeleteUnitDialog unit={deleting} onClose={() => setDeleting(null)} />
+      <DeleteDialog
+        item={deleting}
+        title={t('units.deleteTitle')}
+        body={(unit) => <p>{t('units.deleteBody', { name: unit.name })}</p>}
+        mutation={remove}
+        onClose={() => setDeleting(null)}
+      />
     </>
   );
 }
