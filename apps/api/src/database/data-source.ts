@@ -3,6 +3,8 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { Agency } from '../modules/agencies/agency.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Session } from '../modules/auth/session.entity';
+import { ContentFile } from '../modules/content/content-file.entity';
+import { PackageVersion } from '../modules/content/package-version.entity';
 import { CourseActivity } from '../modules/courses/course-activity.entity';
 import { CourseInstructor } from '../modules/courses/course-instructor.entity';
 import { CourseSection } from '../modules/courses/course-section.entity';
@@ -11,7 +13,7 @@ import { Position } from '../modules/positions/position.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor];
+export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor, PackageVersion, ContentFile];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {
