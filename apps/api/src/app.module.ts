@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CoursesModule } from './modules/courses/courses.module';
 import { HealthModule } from './modules/health/health.module';
 import { PositionsModule } from './modules/positions/positions.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -54,6 +55,7 @@ export class AppModule {
         UnitsModule,
         PositionsModule,
         UsersModule,
+        CoursesModule,
         SeedModule,
       ],
       providers: [

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ROLES, type TRole } from '@asah/contracts/roles';
-import { AgencyCast, PASSWORD, aPosition, aPureInstructor, aUnit, aUser, aUserRequest, aWorld, anImportFile } from './factories/builders';
+import { AgencyCast, BuiltCourse, PASSWORD, aCourse, aCourseRequest, aPosition, aPureInstructor, aUnit, aUser, aUserRequest, aWorld, anImportFile } from './factories/builders';
 import { snapshot } from './support/db-snapshot';
 import { expectApiError } from './support/http';
 import { controllerRoutes, httpRoutes } from './support/routes';
@@ -19,6 +19,8 @@ const isDocsRoute = (key: string) => /^GET \/api\/docs([/-]|$)/.test(key);
 
 const PLATFORM_ONLY: TRole[] = ['learner', 'instructor', 'agency_admin'];
 const ADMINS_ONLY: TRole[] = ['learner', 'instructor'];
+/** Course authoring: instructors and admins (the service then narrows instructors to their assigned courses). */
+const AUTHORS: TRole[] = ['learner'];
 
 /** Every non-public route and the roles it must refuse with 403. */
 const REFUSED: Record<string, TRole[]> = {
@@ -43,15 +45,34 @@ const REFUSED: Record<string, TRole[]> = {
   'POST /api/users/:id/reset-password': ADMINS_ONLY,
   'POST /api/users/import/preview': ADMINS_ONLY,
   'POST /api/users/import': ADMINS_ONLY,
+  'GET /api/courses': AUTHORS,
+  'POST /api/courses': AUTHORS,
+  'GET /api/courses/:id': AUTHORS,
+  'PATCH /api/courses/:id': AUTHORS,
+  'DELETE /api/courses/:id': ADMINS_ONLY,
+  'POST /api/courses/:id/publish': AUTHORS,
+  'POST /api/courses/:id/archive': ADMINS_ONLY,
+  'POST /api/courses/:id/unarchive': ADMINS_ONLY,
+  'GET /api/courses/:id/instructors': AUTHORS,
+  'PUT /api/courses/:id/instructors': ADMINS_ONLY,
+  'GET /api/courses/:id/outline': AUTHORS,
+  'POST /api/courses/:id/sections': AUTHORS,
+  'PATCH /api/courses/:id/sections/:sectionId': AUTHORS,
+  'DELETE /api/courses/:id/sections/:sectionId': AUTHORS,
+  'POST /api/courses/:id/sections/:sectionId/activities': AUTHORS,
+  'PATCH /api/courses/:id/activities/:activityId': AUTHORS,
+  'DELETE /api/courses/:id/activities/:activityId': AUTHORS,
+  'PUT /api/courses/:id/structure': AUTHORS,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
 const SELF_ROUTES = ['GET /api/auth/me', 'POST /api/auth/password'];
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
-const call = (agent: TestAgent, key: string, id = randomUUID()) => {
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+/** Calls the route with a fresh unknown id for each parameter. */
+const call = (agent: TestAgent, key: string) => {
   const [method, path] = key.split(' ');
-  return agent[method.toLowerCase() as Method](path.replace(':id', id));
+  return agent[method.toLowerCase() as Method](path.replace(/:\w+/g, () => randomUUID()));
 };
 
 interface Probe {
@@ -82,6 +103,16 @@ describe('access matrix', () => {
   });
   afterAll(() => t.close());
 
+  /** Courses made by a probe's `prepare`, by id, so the probe can address their sections and activities. */
+  const courses = new Map<string, BuiltCourse>();
+  /** A draft with two modules: the first holds two page activities, the second is empty. */
+  const aCourseOf = async (c: AgencyCast, status: 'draft' | 'archived' = 'draft') => {
+    const built = await aCourse(t.db).in(c.agency).status(status).withSections(2).withActivity('page', { section: 0 }).withActivity('page', { section: 0 }).create();
+    courses.set(built.course.id, built);
+    return built.course.id;
+  };
+  const built = (id: string) => courses.get(id)!;
+
   /** How an admin addresses each agency-scoped route of `cast`'s agency. */
   const PROBES: Record<string, Probe> = {
     'GET /api/agencies/:id': { send: (a, c) => a.get(`/api/agencies/${c.agency.id}`), ok: 200 },
@@ -108,6 +139,56 @@ describe('access matrix', () => {
     },
     'POST /api/users/import': {
       send: (a, c) => a.post('/api/users/import').field('agencyId', c.agency.id).attach('file', anImportFile().employee(c).build(), 'pegawai.csv'),
+      ok: 200,
+    },
+    'GET /api/courses': { send: (a, c) => a.get('/api/courses').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/courses': { send: (a, c) => a.post('/api/courses').send(aCourseRequest({ agencyId: c.agency.id })), ok: 201 },
+    'GET /api/courses/:id': { prepare: aCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}`), ok: 200 },
+    'PATCH /api/courses/:id': { prepare: aCourseOf, send: (a, _c, id) => a.patch(`/api/courses/${id}`).send({ title: 'Judul Baru', jp: 6 }), ok: 200 },
+    'DELETE /api/courses/:id': { prepare: aCourseOf, send: (a, _c, id) => a.delete(`/api/courses/${id}`), ok: 204 },
+    'POST /api/courses/:id/publish': { prepare: aCourseOf, send: (a, _c, id) => a.post(`/api/courses/${id}/publish`), ok: 200 },
+    'POST /api/courses/:id/archive': { prepare: aCourseOf, send: (a, _c, id) => a.post(`/api/courses/${id}/archive`), ok: 200 },
+    'POST /api/courses/:id/unarchive': { prepare: (c) => aCourseOf(c, 'archived'), send: (a, _c, id) => a.post(`/api/courses/${id}/unarchive`), ok: 200 },
+    'GET /api/courses/:id/instructors': { prepare: aCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/instructors`), ok: 200 },
+    'PUT /api/courses/:id/instructors': { prepare: aCourseOf, send: (a, c, id) => a.put(`/api/courses/${id}/instructors`).send({ userIds: [c.instructor.id] }), ok: 200 },
+    'GET /api/courses/:id/outline': { prepare: aCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/outline`), ok: 200 },
+    'POST /api/courses/:id/sections': { prepare: aCourseOf, send: (a, _c, id) => a.post(`/api/courses/${id}/sections`).send({ title: 'Modul Baru' }), ok: 201 },
+    'PATCH /api/courses/:id/sections/:sectionId': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => a.patch(`/api/courses/${id}/sections/${built(id).sections[0].id}`).send({ title: 'Modul Diubah' }),
+      ok: 200,
+    },
+    'DELETE /api/courses/:id/sections/:sectionId': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => a.delete(`/api/courses/${id}/sections/${built(id).sections[1].id}`),
+      ok: 204,
+    },
+    'POST /api/courses/:id/sections/:sectionId/activities': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => a.post(`/api/courses/${id}/sections/${built(id).sections[0].id}/activities`).send({ type: 'page', title: 'Bacaan', settings: { html: '<p>Isi</p>' } }),
+      ok: 201,
+    },
+    'PATCH /api/courses/:id/activities/:activityId': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => a.patch(`/api/courses/${id}/activities/${built(id).activities[0].id}`).send({ title: 'Bacaan Diubah', required: false }),
+      ok: 200,
+    },
+    'DELETE /api/courses/:id/activities/:activityId': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => a.delete(`/api/courses/${id}/activities/${built(id).activities[1].id}`),
+      ok: 204,
+    },
+    'PUT /api/courses/:id/structure': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => {
+        const { sections, activities } = built(id);
+        return a.put(`/api/courses/${id}/structure`).send({
+          sections: [
+            { id: sections[1].id, activityIds: [activities[1].id] },
+            { id: sections[0].id, activityIds: [activities[0].id] },
+          ],
+        });
+      },
       ok: 200,
     },
   };

@@ -1,8 +1,13 @@
 import { hashSync } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
+import type { TActivityType, TCompletionRule, TCourseCategory, TCourseCompetency, TCourseStatus, TDeliveryMode } from '@asah/contracts/courses';
 import type { TFunctionalLevel, TPositionType } from '@asah/contracts/positions';
 import type { TEmploymentType, TRole } from '@asah/contracts/roles';
 import { Agency } from '../../src/modules/agencies/agency.entity';
+import { CourseActivity } from '../../src/modules/courses/course-activity.entity';
+import { CourseInstructor } from '../../src/modules/courses/course-instructor.entity';
+import { CourseSection } from '../../src/modules/courses/course-section.entity';
+import { Course } from '../../src/modules/courses/course.entity';
 import { Position } from '../../src/modules/positions/position.entity';
 import { Unit } from '../../src/modules/units/unit.entity';
 import { User } from '../../src/modules/users/user.entity';
@@ -174,4 +179,113 @@ export function anImportFile() {
     },
   };
   return file;
+}
+
+export interface BuiltCourse {
+  course: Course;
+  /** In order. */
+  sections: CourseSection[];
+  /** In the order they were added. */
+  activities: CourseActivity[];
+}
+
+interface ActivityPlan {
+  type: TActivityType;
+  title?: string;
+  required?: boolean;
+  settings?: Record<string, unknown>;
+  /** Index of the section; the last one by default. */
+  section?: number;
+}
+
+const DEFAULT_SETTINGS: Partial<Record<TActivityType, Record<string, unknown>>> = {
+  page: { html: '<p>Materi</p>' },
+  scorm: { attemptPolicy: 'always' },
+};
+
+/**
+ * A course written straight to the database, in any state (the API's rules are not applied):
+ * `aCourse(db).in(agency).withSections(2).withActivity('page').withActivity('scorm', { required: false }).taughtBy(instructor).published().create()`.
+ * Without `in(agency)` the course is platform-wide.
+ */
+export function aCourse(db: DataSource) {
+  const n = next();
+  const props: Partial<Course> = {
+    agencyId: null,
+    code: `KURSUS-${n}`,
+    title: `Kursus Uji ${n}`,
+    description: 'Deskripsi kursus uji',
+    category: 'teknis',
+    deliveryMode: 'e_learning',
+    jp: '2.00',
+    competencies: [],
+    completionRule: 'all_required',
+    certificateOnCompletion: false,
+    status: 'draft',
+    createdBy: null,
+  };
+  let sectionCount = 0;
+  const activities: ActivityPlan[] = [];
+  const instructors: User[] = [];
+  let selection: number[] | null = null;
+  const builder = {
+    in(agency: Agency) { props.agencyId = agency.id; return builder; },
+    platformWide() { props.agencyId = null; return builder; },
+    code(code: string) { props.code = code; return builder; },
+    titled(title: string) { props.title = title; return builder; },
+    category(category: TCourseCategory) { props.category = category; return builder; },
+    delivery(mode: TDeliveryMode) { props.deliveryMode = mode; return builder; },
+    jp(jp: number) { props.jp = jp.toFixed(2); return builder; },
+    developing(...competencies: TCourseCompetency[]) { props.competencies = competencies; return builder; },
+    status(status: TCourseStatus) { props.status = status; return builder; },
+    published() { return builder.status('published'); },
+    archived() { return builder.status('archived'); },
+    createdBy(user: User) { props.createdBy = user.id; return builder; },
+    withSections(count: number) { sectionCount += count; return builder; },
+    /** Adds an activity to the last section (or `options.section`), creating a first section if there is none. */
+    withActivity(type: TActivityType = 'page', options: Omit<ActivityPlan, 'type'> = {}) {
+      if (sectionCount === 0) sectionCount = 1;
+      activities.push({ type, ...options, section: options.section ?? sectionCount - 1 });
+      return builder;
+    },
+    /** Completion rule `selected` with the activities at these indexes (in the order added). */
+    completedBy(...activityIndexes: number[]) { selection = activityIndexes; return builder; },
+    taughtBy(...users: User[]) { instructors.push(...users); return builder; },
+    async create(): Promise<BuiltCourse> {
+      const course = await db.getRepository(Course).save({ ...props, completionRule: (selection ? 'selected' : props.completionRule) as TCompletionRule, completionActivityIds: [] as string[] });
+      const sections = await db.getRepository(CourseSection).save(
+        Array.from({ length: sectionCount }, (_, i) => ({ courseId: course.id, title: `Modul ${i + 1}`, description: '', position: i })),
+      );
+      const perSection = new Map<number, number>();
+      const saved: CourseActivity[] = [];
+      for (const [i, plan] of activities.entries()) {
+        const position = perSection.get(plan.section!) ?? 0;
+        perSection.set(plan.section!, position + 1);
+        saved.push(
+          await db.getRepository(CourseActivity).save({
+            courseId: course.id,
+            sectionId: sections[plan.section!].id,
+            type: plan.type,
+            title: plan.title ?? `Aktivitas ${i + 1}`,
+            required: plan.required ?? true,
+            position,
+            settings: plan.settings ?? DEFAULT_SETTINGS[plan.type] ?? {},
+          }),
+        );
+      }
+      if (selection) {
+        course.completionActivityIds = selection.map((i) => saved[i].id);
+        await db.getRepository(Course).update({ id: course.id }, { completionActivityIds: course.completionActivityIds });
+      }
+      if (instructors.length) await db.getRepository(CourseInstructor).insert(instructors.map((u) => ({ courseId: course.id, userId: u.id })));
+      return { course, sections, activities: saved };
+    },
+  };
+  return builder;
+}
+
+/** The body of `POST /api/courses`, with `overrides` applied. */
+export function aCourseRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const n = next();
+  return { code: `BARU-${n}`, title: `Kursus Baru ${n}`, category: 'manajerial', deliveryMode: 'e_learning', jp: 4, ...overrides };
 }
