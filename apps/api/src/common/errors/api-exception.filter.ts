@@ -7,12 +7,12 @@ import { DomainError } from './domain-error';
 import { ERROR_STATUS } from './error-status';
 
 export function zodFieldErrors(error: ZodError): TFieldError[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const params = (issue as { params?: { code?: string } }).params;
-    let field = issue.path.join('.');
-    // Unknown keys are reported on the object; name each key so the client sees which field.
-    if (issue.code === 'unrecognized_keys') field = [...issue.path, ...issue.keys].join('.');
-    return { field: field || '(body)', code: params?.code ?? issue.code, message: issue.message };
+    const code = params?.code ?? issue.code;
+    // Unknown keys are reported together on the object; name each key so the client sees every field.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), code, message: issue.message }));
+    return [{ field: issue.path.join('.') || '(body)', code, message: issue.message }];
   });
 }
 
