@@ -10,11 +10,13 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AgenciesModule } from './modules/agencies/agencies.module';
+import { ContentModule } from './modules/content/content.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { HealthModule } from './modules/health/health.module';
 import { PositionsModule } from './modules/positions/positions.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { StorageModule } from './modules/storage/storage.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -57,6 +59,8 @@ export class AppModule {
         UsersModule,
         CoursesModule,
         SeedModule,
+        StorageModule,
+        ContentModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -30,7 +30,13 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'upgrade-insecure-requests': config.cookieSecure ? [] : null },
+        directives: {
+          'upgrade-insecure-requests': config.cookieSecure ? [] : null,
+          // The portals frame packages, show covers and play videos from the content origin.
+          'frame-src': ["'self'", config.content.origin],
+          'img-src': ["'self'", 'data:', config.content.origin],
+          'media-src': ["'self'", config.content.origin],
+        },
       },
     }),
   );

@@ -3,6 +3,7 @@ import { buildAppConfig } from './config/app-config';
 import { ConfigError, parseEnv } from './config/config.schema';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { createApp, seedDemo } from './bootstrap';
+import { ContentOrigin } from './modules/content/content-origin';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './modules/seed/demo-data';
 
 async function main(): Promise<void> {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   const seeded = await seedDemo(app, config);
   await app.listen(env.PORT, env.HOST);
+  await app.get(ContentOrigin).listen(config.content.port, env.HOST);
 
   const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const lines = [
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     `  Learner portal : ${base}/`,
     `  Admin portal   : ${base}/admin/`,
     `  API            : ${base}/api  (docs: ${base}/api/docs)`,
+    `  Content        : ${config.content.publicUrl}  (packages, files, videos; port ${config.content.port})`,
   ];
   if (config.env.SEED_DEMO) {
     const semarang = DEMO_AGENCIES[0].users;

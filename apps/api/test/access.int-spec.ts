@@ -3,6 +3,8 @@ import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ROLES, type TRole } from '@asah/contracts/roles';
 import { AgencyCast, BuiltCourse, PASSWORD, aCourse, aCourseRequest, aPosition, aPureInstructor, aUnit, aUser, aUserRequest, aWorld, anImportFile } from './factories/builders';
+import { ContentFile } from '../src/modules/content/content-file.entity';
+import { A_PNG, sample } from './support/content';
 import { snapshot } from './support/db-snapshot';
 import { expectApiError } from './support/http';
 import { controllerRoutes, httpRoutes } from './support/routes';
@@ -63,6 +65,14 @@ const REFUSED: Record<string, TRole[]> = {
   'PATCH /api/courses/:id/activities/:activityId': AUTHORS,
   'DELETE /api/courses/:id/activities/:activityId': AUTHORS,
   'PUT /api/courses/:id/structure': AUTHORS,
+  'POST /api/courses/:id/activities/:activityId/package': AUTHORS,
+  'POST /api/courses/:id/activities/:activityId/package/validate': AUTHORS,
+  'GET /api/courses/:id/activities/:activityId/package/versions': AUTHORS,
+  'POST /api/courses/:id/activities/:activityId/file': AUTHORS,
+  'GET /api/courses/:id/activities/:activityId/file': AUTHORS,
+  'POST /api/courses/:id/activities/:activityId/launch': AUTHORS,
+  'POST /api/courses/:id/cover': AUTHORS,
+  'DELETE /api/courses/:id/cover': AUTHORS,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -112,6 +122,24 @@ describe('access matrix', () => {
     return built.course.id;
   };
   const built = (id: string) => courses.get(id)!;
+  /** A draft with a SCORM activity and a file activity whose file is already recorded (for launch). */
+  const aContentCourseOf = async (c: AgencyCast) => {
+    const made = await aCourse(t.db).in(c.agency).withActivity('scorm').withActivity('file').create();
+    courses.set(made.course.id, made);
+    await t.db.getRepository(ContentFile).insert({
+      id: randomUUID(),
+      activityId: made.activities[1].id,
+      kind: 'file',
+      current: true,
+      storageKey: 'files/x/materi.pdf',
+      fileName: 'materi.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: '3',
+    });
+    return made.course.id;
+  };
+  const scormOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}`;
+  const fileOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[1].id}`;
 
   /** How an admin addresses each agency-scoped route of `cast`'s agency. */
   const PROBES: Record<string, Probe> = {
@@ -178,6 +206,26 @@ describe('access matrix', () => {
       send: (a, _c, id) => a.delete(`/api/courses/${id}/activities/${built(id).activities[1].id}`),
       ok: 204,
     },
+    'POST /api/courses/:id/activities/:activityId/package': {
+      prepare: aContentCourseOf,
+      send: (a, _c, id) => a.post(`${scormOf(id)}/package`).attach('file', sample('golf-scorm12-runtime-basic-calls.zip')),
+      ok: 201,
+    },
+    'POST /api/courses/:id/activities/:activityId/package/validate': {
+      prepare: aContentCourseOf,
+      send: (a, _c, id) => a.post(`${scormOf(id)}/package/validate`).attach('file', sample('golf-scorm12-runtime-basic-calls.zip')),
+      ok: 200,
+    },
+    'GET /api/courses/:id/activities/:activityId/package/versions': { prepare: aContentCourseOf, send: (a, _c, id) => a.get(`${scormOf(id)}/package/versions`), ok: 200 },
+    'POST /api/courses/:id/activities/:activityId/file': {
+      prepare: aContentCourseOf,
+      send: (a, _c, id) => a.post(`${fileOf(id)}/file`).attach('file', Buffer.from('%PDF-1.7 materi'), 'materi.pdf'),
+      ok: 201,
+    },
+    'GET /api/courses/:id/activities/:activityId/file': { prepare: aContentCourseOf, send: (a, _c, id) => a.get(`${fileOf(id)}/file`), ok: 200 },
+    'POST /api/courses/:id/activities/:activityId/launch': { prepare: aContentCourseOf, send: (a, _c, id) => a.post(`${fileOf(id)}/launch`).send({}), ok: 200 },
+    'POST /api/courses/:id/cover': { prepare: aCourseOf, send: (a, _c, id) => a.post(`/api/courses/${id}/cover`).attach('file', A_PNG, 'sampul.png'), ok: 201 },
+    'DELETE /api/courses/:id/cover': { prepare: aCourseOf, send: (a, _c, id) => a.delete(`/api/courses/${id}/cover`), ok: 204 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {

@@ -35,7 +35,8 @@ export const ZPackageIssue = z.object({
   resourceId: z.string().optional(),
   /** 1-based line in the manifest. */
   line: z.number().int().optional(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** Values are strings, numbers, booleans or null (a list of types is not expressible in OpenAPI 3.0). */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export type TPackageIssue = z.infer<typeof ZPackageIssue>;
 
@@ -157,6 +158,10 @@ export const ZContentFile = z.object({
 });
 export type TContentFile = z.infer<typeof ZContentFile>;
 
+/** `GET .../file`: the activity's current file or video, null before the first upload. */
+export const ZActivityFile = z.object({ file: ZContentFile.nullable() });
+export type TActivityFile = z.infer<typeof ZActivityFile>;
+
 export const ZCoverImage = z.object({
   /** Stored in `courses.cover_image_key`. */
   key: z.string(),
@@ -179,8 +184,8 @@ export type TLaunchRequest = z.infer<typeof ZLaunchRequest>;
 
 export const ZLaunchResponse = z.object({
   /**
-   * Open this URL (iframe or window). For a package it is a one-time launch link on the content
-   * origin, valid for `expiresAt`; it redirects to the launch page. For a file or video it is the
+   * Open this URL (iframe or window). For a package it is a short-lived launch link on the
+   * content origin, to open before `expiresAt`; it redirects to the launch page. For a file or video it is the
    * file itself and stays valid until `expiresAt` (range requests included).
    */
   url: z.url(),

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-const TABLES = ['agencies', 'units', 'positions', 'users', 'sessions', 'refresh_tokens', 'courses', 'course_sections', 'course_activities', 'course_instructors'] as const;
+const TABLES = ['agencies', 'units', 'positions', 'users', 'sessions', 'refresh_tokens', 'courses', 'course_sections', 'course_activities', 'course_instructors', 'package_versions', 'content_files'] as const;
 
 /**
  * A digest of every row of the business tables. Equal before and after a refused request means
