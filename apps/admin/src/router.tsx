@@ -1,8 +1,12 @@
 import { createBrowserRouter } from 'react-router';
-import { AGENCY_ADMIN_ROLES, PLATFORM_ROLES, PORTAL_ROLES } from './features/access/roles';
+import { AGENCY_ADMIN_ROLES, COURSE_ROLES, PLATFORM_ROLES, PORTAL_ROLES } from './features/access/roles';
 import { AgenciesRoute } from './routes/instansi';
-import { DashboardRoute } from './routes/dashboard';
+import { HomeRoute } from './routes/dashboard';
 import { PositionsRoute } from './routes/jabatan';
+import { CoursesRoute } from './routes/kursus';
+import { ActivityEditorRoute } from './routes/kursus-aktivitas';
+import { CourseEditorRoute } from './routes/kursus-detail';
+import { CoursePreviewRoute } from './routes/kursus-pratinjau';
 import { AdminLayout } from './routes/layout';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
@@ -13,8 +17,8 @@ import { ChangePasswordRoute } from './routes/ubah-kata-sandi';
 import { UnitsRoute } from './routes/unit-kerja';
 
 /**
- * The portal asks for PORTAL_ROLES; each group of pages nests its own guard, so opening the portal
- * to instructors later means adding 'instructor' there and a group of course pages beside these.
+ * The portal asks for PORTAL_ROLES; each group of pages nests its own guard. Instructors reach only
+ * the course pages (their home redirects there); admins reach everything.
  */
 export const router = createBrowserRouter(
   [
@@ -29,7 +33,16 @@ export const router = createBrowserRouter(
         {
           element: <AdminLayout />,
           children: [
-            { index: true, element: <DashboardRoute /> },
+            { index: true, element: <HomeRoute /> },
+            {
+              element: <RequireRoleRoute roles={COURSE_ROLES} embedded />,
+              children: [
+                { path: '/kursus', element: <CoursesRoute /> },
+                { path: '/kursus/:courseId', element: <CourseEditorRoute /> },
+                { path: '/kursus/:courseId/aktivitas/:activityId', element: <ActivityEditorRoute /> },
+                { path: '/kursus/:courseId/pratinjau', element: <CoursePreviewRoute /> },
+              ],
+            },
             {
               element: <RequireRoleRoute roles={PLATFORM_ROLES} embedded />,
               children: [{ path: '/instansi', element: <AgenciesRoute /> }],

@@ -67,10 +67,18 @@ const REFRESH_PATH = '/auth/refresh';
 const NO_REFRESH_PATHS = new Set(['/auth/login', REFRESH_PATH, '/auth/logout']);
 const RENEWABLE_CODES = new Set<string>(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 
+/** Whether an error means "the access cookie expired": worth one refresh and a retry. */
+export const isRenewable = (error: ApiError) => error.status === 401 && RENEWABLE_CODES.has(error.code);
+
+/** Tells the app the session is gone (see configureApiClient). */
+export function reportSessionLost(error: ApiError): void {
+  config.onSessionLost(error);
+}
+
 let refreshInFlight: Promise<boolean> | null = null;
 
 /** Concurrent 401s share one refresh call: the refresh token rotates, a second call would fail. */
-function refreshSession(): Promise<boolean> {
+export function refreshSession(): Promise<boolean> {
   refreshInFlight ??= send(REFRESH_PATH, { method: 'POST' })
     .then((response) => response.ok)
     .catch(() => false)
@@ -80,7 +88,7 @@ function refreshSession(): Promise<boolean> {
   return refreshInFlight;
 }
 
-function buildUrl(path: string, query?: QueryParams): string {
+export function buildUrl(path: string, query?: QueryParams): string {
   const url = `${API_PREFIX}${path}`;
   if (!query) return url;
   const params = new URLSearchParams();
@@ -111,16 +119,22 @@ function send(path: string, options: RequestOptions): Promise<Response> {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  return apiErrorFromBody(response.status, response.statusText, text);
+}
+
+/** The ApiError for an error answer's status and body text (shared with the XHR upload helper). */
+export function apiErrorFromBody(status: number, statusText: string, text: string): ApiError {
   const fallback = {
-    status: response.status,
-    code: (response.status >= 500 ? 'INTERNAL' : 'CONFLICT') as TErrorCode,
-    message: response.statusText || `HTTP ${response.status}`,
+    status,
+    code: (status >= 500 ? 'INTERNAL' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'CONFLICT') as TErrorCode,
+    message: statusText || `HTTP ${status}`,
   };
   try {
-    const body = (await response.json()) as Record<string, unknown>;
+    const body = JSON.parse(text) as Record<string, unknown>;
     if (typeof body.code !== 'string') return new ApiError(fallback);
     return new ApiError({
-      status: typeof body.statusCode === 'number' ? body.statusCode : response.status,
+      status: typeof body.statusCode === 'number' ? body.statusCode : status,
       code: body.code as TErrorCode,
       message: typeof body.message === 'string' ? body.message : fallback.message,
       details: body.details,
@@ -172,6 +186,7 @@ export const api = {
     apiFetch<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiFetch<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => apiFetch<T>(path, { method: 'PUT', body }),
   delete: <T = void>(path: string) => apiFetch<T>(path, { method: 'DELETE' }),
   /** Multipart upload: `fields` are added as text parts beside the file. */
   upload: <T>(path: string, file: File, fields: Record<string, string | undefined> = {}) => {

@@ -1,13 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMe } from '@asah/ui/auth/queries';
+import { hasAnyRole } from '@asah/ui/auth/roles';
 import { PageHeader } from '@asah/ui/components/PageHeader';
 import { useDocumentTitle } from '@asah/ui/document-title';
+import { AGENCY_ADMIN_ROLES } from '../features/access/roles';
 import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
 import { useAgencyScope } from '../features/agency-scope/hooks/agency-scope-context';
 import { DashboardStats } from '../features/dashboard/components/DashboardStats';
 
-export function DashboardRoute() {
+/** Admins land on the dashboard; instructors, who have only course pages, on the course list. */
+export function HomeRoute() {
+  const { data: me } = useMe();
+  if (me && !hasAnyRole(me.roles, AGENCY_ADMIN_ROLES)) return <Navigate to="/kursus" replace />;
+  return <DashboardRoute />;
+}
+
+function DashboardRoute() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const scope = useAgencyScope();
@@ -27,6 +36,9 @@ export function DashboardRoute() {
           <div className="button-row">
             <Link to="/pegawai?baru=1" className="btn btn-primary">
               {t('users.create')}
+            </Link>
+            <Link to="/kursus?baru=1" className="btn btn-secondary">
+              {t('courses.create')}
             </Link>
             <Link to="/pegawai/impor" className="btn btn-secondary">
               {t('nav.userImport')}

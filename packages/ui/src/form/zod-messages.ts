@@ -35,6 +35,9 @@ export function zodMessages(t: TFunction): ParseOptions {
           return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
         case 'invalid_value':
           return t('validation.choose');
+        case 'invalid_union':
+          // A discriminated union (e.g. an activity's type) with no or an unknown choice.
+          return 'discriminator' in issue ? t('validation.choose') : undefined;
         case 'invalid_type':
           return issue.input === undefined || issue.input === null || issue.input === ''
             ? t('validation.required')
@@ -48,6 +51,14 @@ export function zodMessages(t: TFunction): ParseOptions {
     },
   };
 }
+
+/** Refinement messages written in English into the contract schemas, and their translation keys. */
+const SCHEMA_MESSAGES = new Map<string, string>([
+  ['This competency is listed twice', 'validation.competencyTwice'],
+  ['At most two decimals', 'validation.twoDecimals'],
+  ['An activity is listed twice', 'validation.listedTwice'],
+  ['A user is listed twice', 'validation.listedTwice'],
+]);
 
 const NIP_PROBLEM_BY_MESSAGE = new Map<string, NipProblem>(
   Object.entries(NIP_PROBLEM_MESSAGES).map(([problem, message]) => [message, problem as NipProblem]),
@@ -63,6 +74,8 @@ export function fieldErrorText(t: TFunction, name: string, error: FieldProblem):
   const nipProblem = NIP_PROBLEM_BY_MESSAGE.get(message);
   if (nipProblem) return t(`validation.${nipProblem}`);
   const field = name.split('.').at(-1);
+  const schemaKey = SCHEMA_MESSAGES.get(message);
+  if (schemaKey) return t(schemaKey);
   if (error.type === 'custom') {
     if (field === 'nip') return t('validation.learnerNeedsNip');
     if (field === 'newPassword') return t('validation.passwordMustDiffer');
