@@ -1,0 +1,72 @@
+import {
+  COMPETENCY_LEVELS,
+  DEFAULT_LEVEL_NAMES,
+  type Competency,
+  type CompetencyGroup,
+  type CompetencyLevel,
+  type CompetencyLevelDefinition,
+} from '../dictionary';
+
+/** Test data builders: `aCompetency('T.KES.01').inGroup('teknis').ownedBy('kota-semarang').build()`. */
+export function aCompetency(code = 'T.KES.01'): CompetencyBuilder {
+  return new CompetencyBuilder(code);
+}
+
+export class CompetencyBuilder {
+  private value: Competency;
+
+  constructor(code: string) {
+    this.value = {
+      code,
+      name: `Kompetensi ${code}`,
+      group: 'teknis',
+      agencyId: 'kota-semarang',
+      levels: COMPETENCY_LEVELS.map((level) => aLevel(level)),
+    };
+  }
+
+  named(name: string): this {
+    this.value.name = name;
+    return this;
+  }
+
+  inGroup(group: CompetencyGroup): this {
+    this.value.group = group;
+    if (group !== 'teknis') this.value.agencyId = null;
+    return this;
+  }
+
+  ownedBy(agencyId: string | null): this {
+    this.value.agencyId = agencyId;
+    return this;
+  }
+
+  withDefinition(definition: string): this {
+    this.value.definition = definition;
+    return this;
+  }
+
+  withoutLevel(level: CompetencyLevel): this {
+    this.value.levels = this.value.levels.filter((entry) => entry.level !== level);
+    return this;
+  }
+
+  withLevel(level: CompetencyLevelDefinition): this {
+    this.value.levels = [...this.value.levels.filter((entry) => entry.level !== level.level), level];
+    return this;
+  }
+
+  build(): Competency {
+    return structuredClone(this.value);
+  }
+}
+
+export function aLevel(level: CompetencyLevel, overrides: Partial<CompetencyLevelDefinition> = {}): CompetencyLevelDefinition {
+  return {
+    level,
+    name: DEFAULT_LEVEL_NAMES[level],
+    description: `Deskripsi level ${level}`,
+    indicators: [`Indikator ${level}.1`, `Indikator ${level}.2`],
+    ...overrides,
+  };
+}
