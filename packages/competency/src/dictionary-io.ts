@@ -357,8 +357,7 @@ export function importDictionaryJson(text: string, options: DictionaryImportOpti
   });
   return finishDrafts(drafts, problems, rules, (draft, problem) => {
     const { path } = draft as CompetencyDraft & { path: string };
-    const index = problem.level === undefined ? -1 : draft.competency.levels.findIndex((entry) => entry.level === problem.level);
-    const base = index < 0 ? path : `${path}.levels[${index}]`;
+    const base = problem.levelIndex === undefined ? path : `${path}.levels[${problem.levelIndex}]`;
     return { line: null, path: `${base}.${problem.field}`, field: problem.field };
   });
 }

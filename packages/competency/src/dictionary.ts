@@ -91,6 +91,8 @@ export interface DictionaryProblem {
   field: string;
   /** Set when the problem is inside one level. */
   level?: number;
+  /** Position of that level in `levels`, for pointing into a JSON document. */
+  levelIndex?: number;
   message: string;
 }
 
@@ -100,8 +102,8 @@ export function validateCompetency(
   rules: DictionaryRules = DEFAULT_DICTIONARY_RULES,
 ): DictionaryProblem[] {
   const problems: DictionaryProblem[] = [];
-  const add = (code: DictionaryProblemCode, field: string, message: string, level?: number) =>
-    problems.push({ code, competencyCode: competency.code, field, message, ...(level === undefined ? {} : { level }) });
+  const add = (code: DictionaryProblemCode, field: string, message: string, at: { level?: number; levelIndex?: number } = {}) =>
+    problems.push({ code, competencyCode: competency.code, field, ...at, message });
 
   problems.push(...codeProblems(competency, rules));
   if (!competency.name?.trim()) add('NAME_MISSING', 'name', 'The competency needs a name');
@@ -112,21 +114,21 @@ export function validateCompetency(
   }
 
   const seen = new Set<number>();
-  for (const definition of competency.levels ?? []) {
+  for (const [levelIndex, definition] of (competency.levels ?? []).entries()) {
     const level = definition.level;
     if (!isCompetencyLevel(level)) {
-      add('LEVEL_INVALID', 'level', `Level must be an integer from 1 to 5, got ${String(level)}`);
+      add('LEVEL_INVALID', 'level', `Level must be an integer from 1 to 5, got ${String(level)}`, { levelIndex });
       continue;
     }
     if (seen.has(level)) {
-      add('LEVEL_DUPLICATE', 'level', `Level ${level} appears more than once`, level);
+      add('LEVEL_DUPLICATE', 'level', `Level ${level} appears more than once`, { level, levelIndex });
       continue;
     }
     seen.add(level);
-    problems.push(...levelProblems(competency.code, definition, rules));
+    problems.push(...levelProblems(competency.code, definition, levelIndex, rules));
   }
   for (const level of COMPETENCY_LEVELS) {
-    if (!seen.has(level)) add('LEVEL_MISSING', 'levels', `Level ${level} is missing`, level);
+    if (!seen.has(level)) add('LEVEL_MISSING', 'levels', `Level ${level} is missing`, { level });
   }
   return problems;
 }
@@ -157,12 +159,13 @@ function codeProblems(competency: Competency, rules: DictionaryRules): Dictionar
 function levelProblems(
   competencyCode: string,
   definition: CompetencyLevelDefinition,
+  levelIndex: number,
   rules: DictionaryRules,
 ): DictionaryProblem[] {
   const { level } = definition;
   const problems: DictionaryProblem[] = [];
   const add = (code: DictionaryProblemCode, field: string, message: string) =>
-    problems.push({ code, competencyCode, field, level, message });
+    problems.push({ code, competencyCode, field, level, levelIndex, message });
 
   const expectedName = rules.levelNames[level];
   if (definition.name !== expectedName) {
