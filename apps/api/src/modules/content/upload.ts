@@ -67,12 +67,13 @@ export async function receiveUpload(req: IncomingMessage, options: UploadOptions
         stream.once('limit', () => {
           problem = tooLarge(options);
           stream.unpipe(out);
-          out.destroy();
+          out.end();
           stream.resume();
         });
         writing = new Promise<void>((done, fail) => {
           out.once('close', () => done());
-          out.once('error', fail);
+          // After the limit the file is thrown away anyway; its write errors no longer matter.
+          out.once('error', (error) => (problem ? done() : fail(error)));
         });
         stream.pipe(out);
       });
