@@ -1,3 +1,4 @@
+import type { AssessmentResult, AssessmentSource } from '../assessments';
 import {
   COMPETENCY_LEVELS,
   DEFAULT_LEVEL_NAMES,
@@ -69,4 +70,32 @@ export function aLevel(level: CompetencyLevel, overrides: Partial<CompetencyLeve
     indicators: [`Indikator ${level}.1`, `Indikator ${level}.2`],
     ...overrides,
   };
+}
+
+/** `anAssessment('emp-1', 'M.01', 3).by('supervisor').on('2025-03-01').validUntil('2027-03-01').build()` */
+export function anAssessment(employeeId: string, competencyCode: string, level: CompetencyLevel): AssessmentBuilder {
+  return new AssessmentBuilder({ employeeId, competencyCode, level, source: 'assessment_centre', assessedOn: '2025-01-15' });
+}
+
+export class AssessmentBuilder {
+  constructor(private value: AssessmentResult) {}
+
+  by(source: AssessmentSource): this {
+    this.value = { ...this.value, source };
+    return this;
+  }
+
+  on(assessedOn: string): this {
+    this.value = { ...this.value, assessedOn };
+    return this;
+  }
+
+  validUntil(validUntil: string | null): this {
+    this.value = { ...this.value, validUntil };
+    return this;
+  }
+
+  build(): AssessmentResult {
+    return { ...this.value };
+  }
 }
