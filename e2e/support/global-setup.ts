@@ -25,13 +25,16 @@ function freePort(): Promise<number> {
  */
 export default async function globalSetup(): Promise<void> {
   const port = await freePort();
+  // The content origin listens on a port of its own (PORT + 1 by default, which may be taken).
+  let contentPort = await freePort();
+  while (contentPort === port) contentPort = await freePort();
   const pgPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'asah-e2e-'));
   mkdirSync(join(__dirname, '..', 'artifacts'), { recursive: true });
   const log = createWriteStream(join(__dirname, '..', 'artifacts', 'server.log'));
   const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), CONTENT_PORT: String(contentPort), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);

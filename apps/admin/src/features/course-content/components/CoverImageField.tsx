@@ -5,13 +5,14 @@ import type { TCourseDetail } from '@asah/contracts/courses';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { ProgressBar } from '@asah/ui/components/ProgressBar';
 import { formatBytes } from '../../courses/format';
-import { useCoverUpload, useCoverUrl } from '../hooks/use-cover';
+import { useCoverUpload, useCoverUrl, useRemoveCover } from '../hooks/use-cover';
 
 /** Cover image of a course: uploaded as soon as it is chosen, previewed from the content origin. */
 export function CoverImageField({ course }: { course: TCourseDetail }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const upload = useCoverUpload(course.id);
+  const remove = useRemoveCover(course.id);
   const storedUrl = useCoverUrl(course.coverImageKey);
   const [localPreview, setLocalPreview] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -30,7 +31,7 @@ export function CoverImageField({ course }: { course: TCourseDetail }) {
     upload.upload(file);
   };
 
-  const preview = upload.phase === 'failed' ? storedUrl : (localPreview ?? storedUrl);
+  const preview = upload.phase !== 'failed' && localPreview ? localPreview : course.coverImageKey ? storedUrl : null;
   return (
     <div className="cover-field">
       <div className="cover-preview">
@@ -78,6 +79,26 @@ export function CoverImageField({ course }: { course: TCourseDetail }) {
           </p>
         )}
         {upload.phase === 'failed' && <ErrorBanner error={upload.error} />}
+        {remove.isError && <ErrorBanner error={remove.error} />}
+        {course.coverImageKey && !readOnly && (
+          <div>
+            <button
+              type="button"
+              className="btn btn-link-danger btn-sm"
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () => {
+                    upload.reset();
+                    setLocalPreview(null);
+                  },
+                })
+              }
+            >
+              {t('content.removeCover')}
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TContentFile } from '@asah/contracts/content';
-import { api, isApiError } from '@asah/ui/api-client';
+import type { TActivityFile, TContentFile } from '@asah/contracts/content';
+import { api } from '@asah/ui/api-client';
 import { contentApiPaths } from '../../courses/course-paths';
 import { useUpload } from './use-upload';
 
@@ -10,14 +10,7 @@ export const contentFileKey = (activityId: string) => ['content-file', activityI
 export function useContentFile(courseId: string, activityId: string) {
   return useQuery({
     queryKey: contentFileKey(activityId),
-    queryFn: async ({ signal }) => {
-      try {
-        return await api.get<TContentFile>(contentApiPaths.file(courseId, activityId), undefined, signal);
-      } catch (error) {
-        if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'CONTENT_NOT_UPLOADED')) return null;
-        throw error;
-      }
-    },
+    queryFn: async ({ signal }) => (await api.get<TActivityFile>(contentApiPaths.file(courseId, activityId), undefined, signal)).file,
   });
 }
 

@@ -1,5 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TCoverImage } from '@asah/contracts/content';
+import { api } from '@asah/ui/api-client';
 import { courseKey, COURSES_KEY } from '../../courses/hooks/use-courses';
 import { contentApiPaths } from '../../courses/course-paths';
 import { useUpload } from './use-upload';
@@ -28,5 +29,17 @@ export function useCoverUpload(courseId: string) {
       queryClient.invalidateQueries({ queryKey: courseKey(courseId) }),
       queryClient.invalidateQueries({ queryKey: COURSES_KEY }),
     ]);
+  });
+}
+
+export function useRemoveCover(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete(contentApiPaths.cover(courseId)),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: courseKey(courseId) }),
+        queryClient.invalidateQueries({ queryKey: COURSES_KEY }),
+      ]),
   });
 }

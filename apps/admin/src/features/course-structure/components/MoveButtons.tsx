@@ -15,10 +15,10 @@ export function MoveButtons({ name, canUp, canDown, disabled, onMove }: MoveButt
   return (
     <span className="move-buttons">
       <button type="button" className="btn btn-ghost btn-sm" aria-label={t('structure.moveUpNamed', { name })} disabled={disabled || !canUp} onClick={() => onMove(-1)}>
-        <span aria-hidden="true">↑</span> {t('structure.moveUp')}
+        <span aria-hidden="true">↑</span> <span className="move-label">{t('structure.moveUp')}</span>
       </button>
       <button type="button" className="btn btn-ghost btn-sm" aria-label={t('structure.moveDownNamed', { name })} disabled={disabled || !canDown} onClick={() => onMove(1)}>
-        <span aria-hidden="true">↓</span> {t('structure.moveDown')}
+        <span aria-hidden="true">↓</span> <span className="move-label">{t('structure.moveDown')}</span>
       </button>
     </span>
   );
