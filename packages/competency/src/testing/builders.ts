@@ -1,4 +1,5 @@
 import type { AssessmentResult, AssessmentSource } from '../assessments';
+import type { DevelopmentProgram, DevelopmentRoute } from '../development-plan';
 import {
   COMPETENCY_LEVELS,
   DEFAULT_LEVEL_NAMES,
@@ -97,5 +98,58 @@ export class AssessmentBuilder {
 
   build(): AssessmentResult {
     return { ...this.value };
+  }
+}
+
+/** `aProgram('p1').for('M.01').targeting('e1', 'e2').withJp(24).costing(15_000_000).build()` */
+export function aProgram(id: string): ProgramBuilder {
+  return new ProgramBuilder({
+    id,
+    competencyCode: 'M.01',
+    route: 'klasikal',
+    form: 'pelatihan',
+    provider: 'BPSDM Provinsi Jawa Tengah',
+    schedule: { start: '2025-03-03', end: '2025-03-07' },
+    targetEmployeeIds: ['e1'],
+    jpPerPerson: 20,
+    budget: 5_000_000,
+  });
+}
+
+export class ProgramBuilder {
+  constructor(private value: DevelopmentProgram) {}
+
+  for(competencyCode: string): this {
+    this.value = { ...this.value, competencyCode };
+    return this;
+  }
+
+  via(route: DevelopmentRoute, form: string): this {
+    this.value = { ...this.value, route, form };
+    return this;
+  }
+
+  targeting(...targetEmployeeIds: string[]): this {
+    this.value = { ...this.value, targetEmployeeIds };
+    return this;
+  }
+
+  withJp(jpPerPerson: number): this {
+    this.value = { ...this.value, jpPerPerson };
+    return this;
+  }
+
+  costing(budget: number): this {
+    this.value = { ...this.value, budget };
+    return this;
+  }
+
+  scheduled(start: string, end: string): this {
+    this.value = { ...this.value, schedule: { start, end } };
+    return this;
+  }
+
+  build(): DevelopmentProgram {
+    return { ...this.value, schedule: { ...this.value.schedule }, targetEmployeeIds: [...this.value.targetEmployeeIds] };
   }
 }
