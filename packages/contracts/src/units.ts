@@ -9,6 +9,9 @@ export const ZUnit = z.object({
   code: z.string(),
   name: z.string(),
   employeeCount: z.number().int(),
+  /** The head of the unit (kepala unit): approves their employees' enrolment requests, sub-units included. */
+  headUserId: z.uuid().nullable(),
+  head: z.object({ id: z.uuid(), name: z.string(), nip: z.string().nullable() }).nullable(),
 });
 export type TUnit = z.infer<typeof ZUnit>;
 
@@ -22,6 +25,8 @@ export const ZCreateUnitRequest = z.strictObject({
   parentId: z.uuid().nullable().optional(),
   code: ZCode,
   name: ZName,
+  /** An active employee of the agency. */
+  headUserId: z.uuid().nullable().optional(),
 });
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
@@ -29,5 +34,6 @@ export const ZUpdateUnitRequest = z.strictObject({
   parentId: z.uuid().nullable().optional(),
   code: ZCode.optional(),
   name: ZName.optional(),
+  headUserId: z.uuid().nullable().optional(),
 });
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

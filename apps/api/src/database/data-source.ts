@@ -3,17 +3,26 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { Agency } from '../modules/agencies/agency.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Session } from '../modules/auth/session.entity';
+import { CohortInstructor } from '../modules/cohorts/cohort-instructor.entity';
+import { Cohort } from '../modules/cohorts/cohort.entity';
 import { ContentFile } from '../modules/content/content-file.entity';
 import { PackageVersion } from '../modules/content/package-version.entity';
 import { CourseActivity } from '../modules/courses/course-activity.entity';
 import { CourseInstructor } from '../modules/courses/course-instructor.entity';
 import { CourseSection } from '../modules/courses/course-section.entity';
 import { Course } from '../modules/courses/course.entity';
+import { CourseEnrolmentSettings } from '../modules/enrolments/course-enrolment-settings.entity';
+import { EnrolmentRule } from '../modules/enrolments/enrolment-rule.entity';
+import { Enrolment } from '../modules/enrolments/enrolment.entity';
+import { JpLedgerEntry } from '../modules/jp/jp-ledger-entry.entity';
+import { JpTarget } from '../modules/jp/jp-target.entity';
 import { Position } from '../modules/positions/position.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
-export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor, PackageVersion, ContentFile];
+export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor, PackageVersion, ContentFile,
+  Cohort, CohortInstructor, CourseEnrolmentSettings, EnrolmentRule, Enrolment,
+  JpLedgerEntry, JpTarget];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {

@@ -37,5 +37,26 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   SECTION_NOT_EMPTY: 409,
   ACTIVITY_TYPE_NOT_AVAILABLE: 400,
   STRUCTURE_MISMATCH: 400,
+  /** Enrolling (admins) in a course that is not published. */
+  COURSE_NOT_PUBLISHED: 409,
+  /** Outside the cohort's enrolment window, or the cohort has ended. */
+  ENROLMENT_CLOSED: 409,
+  /** The course or cohort takes enrolments from admins only. */
+  ENROLMENT_ADMIN_ONLY: 403,
+  /** Full and without a waitlist; a bulk enrolment is then refused as a whole. */
+  COHORT_FULL: 409,
+  COHORT_NOT_EMPTY: 409,
+  /** The enrolment's deadline (cohort's, course's or given) is in the past. */
+  DEADLINE_PASSED: 409,
+  /** Enrolled in another cohort of the course, or completed it already. */
+  ALREADY_ENROLLED: 409,
+  /** Deciding one's own request. */
+  NOT_APPROVER: 403,
+  /** The request is no longer waiting for a decision. */
+  ALREADY_DECIDED: 409,
+  /** A completed enrolment cannot be withdrawn. */
+  ENROLMENT_NOT_WITHDRAWABLE: 409,
+  /** Completing needs an enrolment with a place (approved or active). */
+  ENROLMENT_NOT_ACTIVE: 409,
   INTERNAL: 500,
 };

@@ -30,6 +30,16 @@ export class Unit {
   @Column({ type: 'text' })
   name: string;
 
+  /** The head of the unit (kepala unit): approves enrolment requests of the unit and its sub-units. */
+  @Index('ix_units_head')
+  @Column({ name: 'head_user_id', type: 'uuid', nullable: true })
+  headUserId: string | null;
+
+  // Named rather than imported: user.entity.ts imports this file.
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'head_user_id' })
+  head?: unknown;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -19,7 +19,14 @@ interface UnitRow {
   code: string;
   name: string;
   employee_count: string;
+  head_user_id: string | null;
+  head_name: string | null;
+  head_nip: string | null;
 }
+
+const UNIT_SELECT = `SELECT u.id, u.agency_id, u.parent_id, u.code, u.name, u.head_user_id, h.name AS head_name, h.nip AS head_nip,
+              (SELECT count(*) FROM users e WHERE e.unit_id = u.id AND e.active) AS employee_count
+         FROM units u LEFT JOIN users h ON h.id = u.head_user_id`;
 
 @Injectable()
 export class UnitsService {
@@ -27,23 +34,17 @@ export class UnitsService {
 
   async list(actor: Actor, agencyId: string | undefined): Promise<{ items: TUnit[] }> {
     const scoped = await resolveAgency(this.db.manager, actor, agencyId);
-    const rows: UnitRow[] = await this.db.query(
-      `SELECT u.id, u.agency_id, u.parent_id, u.code, u.name,
-              (SELECT count(*) FROM users e WHERE e.unit_id = u.id AND e.active) AS employee_count
-         FROM units u WHERE u.agency_id = $1 ORDER BY u.name`,
-      [scoped],
-    );
-    return {
-      items: rows.map((r) => ({ id: r.id, agencyId: r.agency_id, parentId: r.parent_id, code: r.code, name: r.name, employeeCount: Number(r.employee_count) })),
-    };
+    const rows: UnitRow[] = await this.db.query(`${UNIT_SELECT} WHERE u.agency_id = $1 ORDER BY u.name`, [scoped]);
+    return { items: rows.map(toDto) };
   }
 
   async create(actor: Actor, input: TCreateUnitRequest): Promise<TUnit> {
     const agencyId = await resolveAgency(this.db.manager, actor, input.agencyId);
     if (input.parentId) await this.findInAgency(input.parentId, agencyId, 'parentId');
+    if (input.headUserId) await this.assertHead(input.headUserId, agencyId);
     try {
-      const unit = await this.db.getRepository(Unit).save({ agencyId, parentId: input.parentId ?? null, code: input.code, name: input.name });
-      return this.toDto(unit, 0);
+      const unit = await this.db.getRepository(Unit).save({ agencyId, parentId: input.parentId ?? null, code: input.code, name: input.name, headUserId: input.headUserId ?? null });
+      return this.read(unit.id);
     } catch (error) {
       if (uniqueViolation(error) !== null) throw codeTaken(input.code);
       throw error;
@@ -65,13 +66,17 @@ export class UnitsService {
     }
     if (input.code !== undefined) unit.code = input.code;
     if (input.name !== undefined) unit.name = input.name;
+    if (input.headUserId !== undefined) {
+      if (input.headUserId) await this.assertHead(input.headUserId, unit.agencyId);
+      unit.headUserId = input.headUserId;
+    }
     try {
       await this.db.getRepository(Unit).save(unit);
     } catch (error) {
       if (uniqueViolation(error) !== null) throw codeTaken(unit.code);
       throw error;
     }
-    return this.toDto(unit, await this.db.getRepository(User).countBy({ unitId: unit.id, active: true }));
+    return this.read(unit.id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -110,7 +115,29 @@ export class UnitsService {
     return rows.length > 0;
   }
 
-  private toDto(u: Unit, employeeCount: number): TUnit {
-    return { id: u.id, agencyId: u.agencyId, parentId: u.parentId, code: u.code, name: u.name, employeeCount };
+  /** The head must be an active employee of the unit's agency (usually of the unit itself, but not necessarily). */
+  private async assertHead(userId: string, agencyId: string): Promise<void> {
+    if (await this.db.getRepository(User).existsBy({ id: userId, agencyId, active: true })) return;
+    throw new DomainError('VALIDATION_FAILED', 'headUserId: not an active employee of this agency', [
+      { field: 'headUserId', code: 'HEAD_UNKNOWN', message: 'Not an active employee of this agency' },
+    ]);
   }
+
+  private async read(id: string): Promise<TUnit> {
+    const [row]: UnitRow[] = await this.db.query(`${UNIT_SELECT} WHERE u.id = $1`, [id]);
+    return toDto(row);
+  }
+}
+
+function toDto(r: UnitRow): TUnit {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    parentId: r.parent_id,
+    code: r.code,
+    name: r.name,
+    employeeCount: Number(r.employee_count),
+    headUserId: r.head_user_id,
+    head: r.head_user_id ? { id: r.head_user_id, name: r.head_name!, nip: r.head_nip } : null,
+  };
 }
