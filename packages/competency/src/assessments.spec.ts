@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import { COMPETENCY_LEVELS } from './dictionary';
 import {
+  ASSESSMENT_SOURCES,
   assessmentHistory,
   compareResults,
   currentLevel,
@@ -172,5 +175,37 @@ describe('validateAssessmentResult', () => {
       'VALIDITY_BEFORE_ASSESSMENT',
     ]);
     expect(validateAssessmentResult({ ...result, validUntil: '2025-13-01' }).map((p) => p.code)).toEqual(['DATE_INVALID']);
+  });
+});
+
+describe('current level properties', () => {
+  const day = fc.integer({ min: 0, max: 60 }).map((offset) => new Date(Date.UTC(2025, 0, 1 + offset)).toISOString().slice(0, 10));
+  const result = fc.record({
+    employeeId: fc.constantFrom('e1', 'e2'),
+    competencyCode: fc.constantFrom('M.01', 'M.02'),
+    level: fc.constantFrom(...COMPETENCY_LEVELS),
+    source: fc.constantFrom(...ASSESSMENT_SOURCES),
+    assessedOn: day,
+    validUntil: fc.option(day, { nil: undefined }),
+  });
+
+  it('does not depend on the order results arrive in, and picks a valid result no other valid result beats', () => {
+    fc.assert(
+      fc.property(fc.array(result, { maxLength: 15 }), day, fc.func(fc.integer()), (results, asOf, key) => {
+        const shuffled = [...results].sort((a, b) => key(a) - key(b));
+        const levels = (list: AssessmentResult[]) =>
+          [...currentResultsByEmployee(list, { asOf })].map(([id, byCode]) => [id, Object.fromEntries([...byCode].map(([c, r]) => [c, r.level]))]);
+        expect(Object.fromEntries(levels(shuffled))).toEqual(Object.fromEntries(levels(results)));
+        for (const byCode of currentResultsByEmployee(results, { asOf }).values()) {
+          for (const chosen of byCode.values()) {
+            expect(isValidOn(chosen, asOf)).toBe(true);
+            const rivals = results.filter(
+              (r) => r.employeeId === chosen.employeeId && r.competencyCode === chosen.competencyCode && isValidOn(r, asOf),
+            );
+            expect(rivals.every((r) => compareResults(chosen, r) <= 0)).toBe(true);
+          }
+        }
+      }),
+    );
   });
 });

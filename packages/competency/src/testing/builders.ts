@@ -59,7 +59,7 @@ export class CompetencyBuilder {
   }
 
   build(): Competency {
-    return structuredClone(this.value);
+    return { ...this.value, levels: this.value.levels.map((level) => ({ ...level, indicators: [...level.indicators] })) };
   }
 }
 
