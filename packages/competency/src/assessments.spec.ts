@@ -194,7 +194,10 @@ describe('current level properties', () => {
       fc.property(fc.array(result, { maxLength: 15 }), day, fc.func(fc.integer()), (results, asOf, key) => {
         const shuffled = [...results].sort((a, b) => key(a) - key(b));
         const levels = (list: AssessmentResult[]) =>
-          [...currentResultsByEmployee(list, { asOf })].map(([id, byCode]) => [id, Object.fromEntries([...byCode].map(([c, r]) => [c, r.level]))]);
+          [...currentResultsByEmployee(list, { asOf })].map(([id, byCode]) => [
+            id,
+            Object.fromEntries([...byCode].map(([code, chosen]) => [code, chosen.level])),
+          ]);
         expect(Object.fromEntries(levels(shuffled))).toEqual(Object.fromEntries(levels(results)));
         for (const byCode of currentResultsByEmployee(results, { asOf }).values()) {
           for (const chosen of byCode.values()) {

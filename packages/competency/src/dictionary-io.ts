@@ -370,7 +370,13 @@ function competencyList(document: unknown, problems: ImportProblem[]): unknown[]
   }
   if (document.format !== DICTIONARY_JSON_FORMAT || document.version !== DICTIONARY_JSON_VERSION) {
     problems.push(
-      jsonProblem('FORMAT_UNSUPPORTED', 'format', 'format', null, `Expected format "${DICTIONARY_JSON_FORMAT}" version ${DICTIONARY_JSON_VERSION}`),
+      jsonProblem(
+        'FORMAT_UNSUPPORTED',
+        'format',
+        'format',
+        null,
+        `Expected format "${DICTIONARY_JSON_FORMAT}" version ${DICTIONARY_JSON_VERSION}`,
+      ),
     );
     return null;
   }

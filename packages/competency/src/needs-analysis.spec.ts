@@ -15,13 +15,15 @@ import {
 import type { PositionStandard } from './standards';
 import { anAssessment } from './testing/builders';
 
-const record = (employeeId: string, unitId: string, competencyCode: string, severity: GapSeverity, positionId = 'pelaksana'): GapRecord => ({
-  employeeId,
-  unitId,
-  positionId,
-  competencyCode,
-  severity,
-});
+function record(
+  employeeId: string,
+  unitId: string,
+  competencyCode: string,
+  severity: GapSeverity,
+  positionId = 'pelaksana',
+): GapRecord {
+  return { employeeId, unitId, positionId, competencyCode, severity };
+}
 
 const units = [
   { id: 'dinkes', parentId: null },
@@ -182,7 +184,9 @@ const scenario = fc
   .integer({ min: 1, max: 7 })
   .chain((unitCount) =>
     fc.record({
-      parents: fc.tuple(...Array.from({ length: unitCount }, (_, i) => (i === 0 ? fc.constant(null) : fc.option(fc.nat(i - 1), { nil: null })))),
+      parents: fc.tuple(
+        ...Array.from({ length: unitCount }, (_, i) => (i === 0 ? fc.constant(null) : fc.option(fc.nat(i - 1), { nil: null }))),
+      ),
       employees: fc.array(
         fc.record({
           unit: fc.nat(unitCount - 1),
@@ -271,7 +275,10 @@ describe('needs analysis properties', () => {
             positionId: `p${i}`,
             requirements: [{ competencyCode: 'M.01', group: 'manajerial', requiredLevel: required, origin: 'default' }],
           });
-          if (current !== null) currentResults.set(`e${i}`, new Map([['M.01', anAssessment(`e${i}`, 'M.01', current as CompetencyLevel).build()]]));
+          if (current !== null) {
+            const assessment = anAssessment(`e${i}`, 'M.01', current as CompetencyLevel).build();
+            currentResults.set(`e${i}`, new Map([['M.01', assessment]]));
+          }
           return { id: `e${i}`, unitId: 'u', positionId: `p${i}` };
         });
         const matrix = needsByUnit(gapRecords({ employees, standards, currentResults }));

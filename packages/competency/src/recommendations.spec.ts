@@ -2,14 +2,21 @@ import fc from 'fast-check';
 import { COMPETENCY_LEVELS, type CompetencyLevel } from './dictionary';
 import { rankCoursesForGap, type RecommendableCourse } from './recommendations';
 
-const course = (id: string, targets: Record<string, CompetencyLevel>, jp: number, extra: Partial<RecommendableCourse> = {}): RecommendableCourse => ({
-  id,
-  competencies: Object.entries(targets).map(([code, targetLevel]) => ({ code, targetLevel })),
-  jp,
-  deliveryMode: 'e_learning',
-  status: 'published',
-  ...extra,
-});
+function course(
+  id: string,
+  targets: Record<string, CompetencyLevel>,
+  jp: number,
+  extra: Partial<RecommendableCourse> = {},
+): RecommendableCourse {
+  return {
+    id,
+    competencies: Object.entries(targets).map(([code, targetLevel]) => ({ code, targetLevel })),
+    jp,
+    deliveryMode: 'e_learning',
+    status: 'published',
+    ...extra,
+  };
+}
 
 const catalogue = [
   course('c-l5', { 'M.01': 5 }, 10),

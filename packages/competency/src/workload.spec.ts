@@ -10,6 +10,7 @@ import {
   validateWorkloadTasks,
   workloadByUnit,
   workloadHours,
+  type PositionWorkload,
   type StaffRounding,
   type WorkloadConfig,
   type WorkloadTask,
@@ -200,8 +201,16 @@ describe('workload properties', () => {
         );
         const byUnit = workloadByUnit(positions);
         const rolled = rollUpWorkload(positions, units);
-        for (const field of ['positions', 'staffNeeded', 'staffInPost', 'shortage', 'excess', 'difference'] as const) {
-          const all = positions.reduce((acc, p) => acc + (field === 'positions' ? 1 : field === 'shortage' ? Math.max(0, -p.difference) : field === 'excess' ? Math.max(0, p.difference) : p[field]), 0);
+        const partOf = {
+          positions: () => 1,
+          staffNeeded: (p: PositionWorkload) => p.staffNeeded,
+          staffInPost: (p: PositionWorkload) => p.staffInPost,
+          shortage: (p: PositionWorkload) => Math.max(0, -p.difference),
+          excess: (p: PositionWorkload) => Math.max(0, p.difference),
+          difference: (p: PositionWorkload) => p.difference,
+        };
+        for (const field of Object.keys(partOf) as (keyof typeof partOf)[]) {
+          const all = positions.reduce((acc, p) => acc + partOf[field](p), 0);
           expect(byUnit.reduce((acc, unit) => acc + unit.totals[field], 0)).toBe(all);
           expect(rolled.filter((u) => u.parentId === null).reduce((acc, u) => acc + u.subtree[field], 0)).toBe(all);
           const a = rolled.find((u) => u.unitId === 'a')!;
