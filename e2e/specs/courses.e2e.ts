@@ -104,7 +104,8 @@ describe('courses in the admin portal', () => {
     expect(new URL((await frame.getAttribute('src'))!).origin).not.toBe(new URL(baseUrl()).origin);
     // The Golf package's launch page, with its own navigation, renders inside the frame.
     await page.frameLocator('iframe[title="Konten: Golf Explained"]').getByRole('button', { name: 'Next ->' }).waitFor({ timeout: 20_000 });
-    await screenshot(page, 'kursus-pratinjau');
+    await frame.scrollIntoViewIfNeeded();
+    await screenshot(page, 'kursus-pratinjau', { fullPage: false });
 
     // The same editor on a 360 px phone: stacked, no sideways scrolling.
     await page.setViewportSize(PHONE);

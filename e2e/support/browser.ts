@@ -33,8 +33,11 @@ export async function newPage(browser: Browser, viewport: Viewport = DESKTOP, lo
 }
 
 const artifacts = join(__dirname, '..', 'artifacts');
-/** Screenshots are kept under e2e/artifacts for people to look at after a run. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots are kept under e2e/artifacts for people to look at after a run. Full page by default;
+ * `fullPage: false` for what the viewport shows (Chromium draws cross-origin frames only there).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
 }

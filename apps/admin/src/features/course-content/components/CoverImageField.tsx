@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COVER_IMAGE_TYPES, COVER_MAX_BYTES } from '@asah/contracts/content';
 import type { TCourseDetail } from '@asah/contracts/courses';
@@ -18,8 +18,6 @@ export function CoverImageField({ course }: { course: TCourseDetail }) {
   const [problem, setProblem] = useState<string | null>(null);
   const readOnly = !course.can.edit;
 
-  // The chosen file shows at once; its object URL is released when replaced or on leaving.
-  useEffect(() => () => void (localPreview && URL.revokeObjectURL(localPreview)), [localPreview]);
 
   const choose = (file: File | undefined) => {
     setProblem(null);
@@ -27,7 +25,10 @@ export function CoverImageField({ course }: { course: TCourseDetail }) {
     if (!file) return;
     if (!(COVER_IMAGE_TYPES as readonly string[]).includes(file.type)) return setProblem(t('content.coverType'));
     if (file.size > COVER_MAX_BYTES) return setProblem(t('content.coverTooLarge', { max: formatBytes(COVER_MAX_BYTES, i18n.language) }));
-    setLocalPreview(URL.createObjectURL(file));
+    // Shown at once as a data: URL (the portal's CSP allows data: images, not blob:).
+    const reader = new FileReader();
+    reader.onload = () => setLocalPreview(typeof reader.result === 'string' ? reader.result : null);
+    reader.readAsDataURL(file);
     upload.upload(file);
   };
 

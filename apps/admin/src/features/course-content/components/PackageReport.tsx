@@ -17,6 +17,8 @@ interface PackageReportProps {
 export function PackageReport({ report, origin, version }: PackageReportProps) {
   const { t, i18n } = useTranslation();
   const cmi5 = report.packageType === 'cmi5';
+  // A zip refused before its manifest was understood has no SCOs or sequencing worth showing.
+  const recognised = report.standard !== null;
   const counts = report.counts;
   const heading = version !== undefined ? t('content.reportOfVersion', { version }) : t('content.reportTitle');
   return (
@@ -43,7 +45,7 @@ export function PackageReport({ report, origin, version }: PackageReportProps) {
           <dt>{t('content.standard')}</dt>
           <dd data-testid="package-standard">{standardText(t, report)}</dd>
         </div>
-        {cmi5 ? (
+        {!recognised ? null : cmi5 ? (
           <div>
             <dt>{t('content.aus')}</dt>
             <dd>{counts.aus}</dd>
@@ -68,7 +70,7 @@ export function PackageReport({ report, origin, version }: PackageReportProps) {
           <dt>{t('content.unpackedSize')}</dt>
           <dd>{formatBytes(counts.totalUncompressedBytes, i18n.language)}</dd>
         </div>
-        {!cmi5 && (
+        {recognised && !cmi5 && (
           <div>
             <dt>{t('content.sequencing')}</dt>
             <dd>{report.hasSequencing ? t('common.yes') : t('common.no')}</dd>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UploadProgress } from '@asah/ui/upload';
 import { ProgressBar } from '@asah/ui/components/ProgressBar';
@@ -35,6 +35,17 @@ export function UploadForm<A extends string>(props: UploadFormProps<A>) {
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const running = phase === 'uploading' || phase === 'processing';
+  const input = useRef<HTMLInputElement>(null);
+  const [lastAction, setLastAction] = useState<A | null>(null);
+
+  // Once stored by the primary action, the picker is emptied for the next file; after a check
+  // only (a secondary action) the file stays chosen, ready to be uploaded.
+  const primary = actions[0].id;
+  useEffect(() => {
+    if (phase !== 'done' || lastAction !== primary) return;
+    setFile(null);
+    if (input.current) input.current.value = '';
+  }, [phase, lastAction, primary]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -43,6 +54,7 @@ export function UploadForm<A extends string>(props: UploadFormProps<A>) {
     if (!file) return setProblem(t('content.chooseFileFirst'));
     const found = check(file);
     if (found) return setProblem(found);
+    setLastAction(action);
     onSubmit(file, action);
   };
 
@@ -60,6 +72,7 @@ export function UploadForm<A extends string>(props: UploadFormProps<A>) {
             {file ? `${file.name} (${formatBytes(file.size, i18n.language)})` : t('content.noFileChosen')}
           </span>
           <input
+            ref={input}
             id={id}
             type="file"
             accept={accept}
