@@ -12,8 +12,11 @@ import { dataSourceOptions } from './database/data-source';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { ContentModule } from './modules/content/content.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CoursesModule } from './modules/courses/courses.module';
+import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
+import { JpModule } from './modules/jp/jp.module';
 import { PositionsModule } from './modules/positions/positions.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StorageModule } from './modules/storage/storage.module';
@@ -61,6 +64,9 @@ export class AppModule {
         SeedModule,
         StorageModule,
         ContentModule,
+        CohortsModule,
+        EnrolmentsModule,
+        JpModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

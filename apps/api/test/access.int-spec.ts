@@ -2,7 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ROLES, type TRole } from '@asah/contracts/roles';
-import { AgencyCast, BuiltCourse, PASSWORD, aCourse, aCourseRequest, aPosition, aPureInstructor, aUnit, aUser, aUserRequest, aWorld, anImportFile } from './factories/builders';
+import {
+  AgencyCast,
+  BuiltCourse,
+  PASSWORD,
+  aCohort,
+  aCourse,
+  aCourseRequest,
+  aPosition,
+  aPureInstructor,
+  aUnit,
+  aUser,
+  aUserRequest,
+  aWorld,
+  anEnrolment,
+  anImportFile,
+  day,
+} from './factories/builders';
+import { EnrolmentRule } from '../src/modules/enrolments/enrolment-rule.entity';
 import { ContentFile } from '../src/modules/content/content-file.entity';
 import { A_PNG, sample } from './support/content';
 import { snapshot } from './support/db-snapshot';
@@ -23,6 +40,10 @@ const PLATFORM_ONLY: TRole[] = ['learner', 'instructor', 'agency_admin'];
 const ADMINS_ONLY: TRole[] = ['learner', 'instructor'];
 /** Course authoring: instructors and admins (the service then narrows instructors to their assigned courses). */
 const AUTHORS: TRole[] = ['learner'];
+/** Learning: the catalogue, enrolling, one's own learning and JP. */
+const LEARNERS_ONLY: TRole[] = ['instructor', 'agency_admin', 'platform_admin'];
+/** Any signed-in user: approvers are unit heads (any employee) and admins. */
+const ANYONE: TRole[] = [];
 
 /** Every non-public route and the roles it must refuse with 403. */
 const REFUSED: Record<string, TRole[]> = {
@@ -73,6 +94,37 @@ const REFUSED: Record<string, TRole[]> = {
   'POST /api/courses/:id/activities/:activityId/launch': AUTHORS,
   'POST /api/courses/:id/cover': AUTHORS,
   'DELETE /api/courses/:id/cover': AUTHORS,
+  'GET /api/catalogue': LEARNERS_ONLY,
+  'GET /api/catalogue/:courseId': LEARNERS_ONLY,
+  'POST /api/enrolments': LEARNERS_ONLY,
+  'GET /api/me/enrolments': LEARNERS_ONLY,
+  'GET /api/me/jp': LEARNERS_ONLY,
+  'POST /api/enrolments/:id/withdraw': ['instructor'],
+  'POST /api/enrolments/:id/complete': ADMINS_ONLY,
+  'GET /api/approvals': ANYONE,
+  'POST /api/enrolments/:id/approve': ANYONE,
+  'POST /api/enrolments/:id/reject': ANYONE,
+  'GET /api/courses/:id/cohorts': AUTHORS,
+  'POST /api/courses/:id/cohorts': ADMINS_ONLY,
+  'GET /api/cohorts/:id': AUTHORS,
+  'PATCH /api/cohorts/:id': ADMINS_ONLY,
+  'DELETE /api/cohorts/:id': ADMINS_ONLY,
+  'GET /api/courses/:id/enrolment-settings': AUTHORS,
+  'PUT /api/courses/:id/enrolment-settings': ADMINS_ONLY,
+  'GET /api/courses/:id/enrolments': AUTHORS,
+  'POST /api/courses/:id/enrolments/bulk': ADMINS_ONLY,
+  'POST /api/courses/:id/enrolments/bulk/csv': ADMINS_ONLY,
+  'GET /api/enrolment-rules': ADMINS_ONLY,
+  'POST /api/enrolment-rules': ADMINS_ONLY,
+  'GET /api/enrolment-rules/:id': ADMINS_ONLY,
+  'PATCH /api/enrolment-rules/:id': ADMINS_ONLY,
+  'DELETE /api/enrolment-rules/:id': ADMINS_ONLY,
+  'POST /api/enrolment-rules/:id/apply': ADMINS_ONLY,
+  'GET /api/users/:id/jp': ADMINS_ONLY,
+  'GET /api/jp-targets': ADMINS_ONLY,
+  'PUT /api/jp-targets': ADMINS_ONLY,
+  'GET /api/reports/jp-compliance': ADMINS_ONLY,
+  'GET /api/reports/jp-compliance/export': ADMINS_ONLY,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -103,11 +155,13 @@ describe('access matrix', () => {
     t = await createTestApp();
     world = await aWorld(t.db);
     const instructor = await aPureInstructor(t.db, world.semarang);
+    // Each session holds one role only, so a route meant for learners is seen refusing the others.
+    const admin = await aUser(t.db).in(world.semarang.agency).at(world.semarang.unit).withRoles('agency_admin').create();
     as = {
       anonymous: t.anonymous(),
       learner: await t.signIn(world.semarang.learner.email, PASSWORD),
       instructor: await t.signIn(instructor.email, PASSWORD),
-      agency_admin: await t.signIn(world.semarang.admin.email, PASSWORD),
+      agency_admin: await t.signIn(admin.email, PASSWORD),
       platform_admin: await t.signIn(world.platformAdmin.email, PASSWORD),
     };
   });
@@ -137,6 +191,25 @@ describe('access matrix', () => {
       sizeBytes: '3',
     });
     return made.course.id;
+  };
+  /** A published course of `c`'s agency (for enrolment routes). */
+  const aPublishedCourseOf = async (c: AgencyCast) => {
+    const made = await aCourse(t.db).in(c.agency).withActivity('page').published().create();
+    courses.set(made.course.id, made);
+    return made.course.id;
+  };
+  const aCohortOf = async (c: AgencyCast) => (await aCohort(t.db, (await aCourse(t.db).in(c.agency).withActivity('page').published().create()).course).create()).id;
+  /** An enrolment of a fresh learner of `c`'s agency in a published course of it. */
+  const anEnrolmentOf = (status: 'requested' | 'approved') => async (c: AgencyCast) => {
+    const learner = await aUser(t.db).in(c.agency).at(c.subUnit).create();
+    const { course } = await aCourse(t.db).in(c.agency).withActivity('page').published().create();
+    const e = anEnrolment(t.db).of(learner).in(course);
+    return (await (status === 'requested' ? e.requested() : e).create()).id;
+  };
+  const aRuleOf = async (c: AgencyCast) => {
+    const { course } = await aCourse(t.db).in(c.agency).withActivity('page').published().create();
+    const rule = await t.db.getRepository(EnrolmentRule).save({ agencyId: c.agency.id, name: `Aturan ${code()}`, courseId: course.id, unitId: c.unit.id, includeSubunits: true });
+    return rule.id;
   };
   const scormOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}`;
   const fileOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[1].id}`;
@@ -226,6 +299,55 @@ describe('access matrix', () => {
     'POST /api/courses/:id/activities/:activityId/launch': { prepare: aContentCourseOf, send: (a, _c, id) => a.post(`${fileOf(id)}/launch`).send({}), ok: 200 },
     'POST /api/courses/:id/cover': { prepare: aCourseOf, send: (a, _c, id) => a.post(`/api/courses/${id}/cover`).attach('file', A_PNG, 'sampul.png'), ok: 201 },
     'DELETE /api/courses/:id/cover': { prepare: aCourseOf, send: (a, _c, id) => a.delete(`/api/courses/${id}/cover`), ok: 204 },
+    'GET /api/approvals': { send: (a, c) => a.get('/api/approvals').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/enrolments/:id/approve': { prepare: anEnrolmentOf('requested'), send: (a, _c, id) => a.post(`/api/enrolments/${id}/approve`).send({}), ok: 200 },
+    'POST /api/enrolments/:id/reject': { prepare: anEnrolmentOf('requested'), send: (a, _c, id) => a.post(`/api/enrolments/${id}/reject`).send({ reason: 'Kuota unit penuh' }), ok: 200 },
+    'POST /api/enrolments/:id/withdraw': { prepare: anEnrolmentOf('approved'), send: (a, _c, id) => a.post(`/api/enrolments/${id}/withdraw`).send({}), ok: 200 },
+    'POST /api/enrolments/:id/complete': { prepare: anEnrolmentOf('approved'), send: (a, _c, id) => a.post(`/api/enrolments/${id}/complete`), ok: 200 },
+    'GET /api/courses/:id/cohorts': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/cohorts`), ok: 200 },
+    'POST /api/courses/:id/cohorts': {
+      prepare: aPublishedCourseOf,
+      send: (a, _c, id) => a.post(`/api/courses/${id}/cohorts`).send({ name: 'Angkatan I 2026', startsOn: day(10), endsOn: day(20), capacity: 30 }),
+      ok: 201,
+    },
+    'GET /api/cohorts/:id': { prepare: aCohortOf, send: (a, _c, id) => a.get(`/api/cohorts/${id}`), ok: 200 },
+    'PATCH /api/cohorts/:id': { prepare: aCohortOf, send: (a, _c, id) => a.patch(`/api/cohorts/${id}`).send({ capacity: 40 }), ok: 200 },
+    'DELETE /api/cohorts/:id': { prepare: aCohortOf, send: (a, _c, id) => a.delete(`/api/cohorts/${id}`), ok: 204 },
+    'GET /api/courses/:id/enrolment-settings': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/enrolment-settings`), ok: 200 },
+    'PUT /api/courses/:id/enrolment-settings': {
+      prepare: aPublishedCourseOf,
+      send: (a, _c, id) => a.put(`/api/courses/${id}/enrolment-settings`).send({ enrolmentPolicy: 'approval' }),
+      ok: 200,
+    },
+    'GET /api/courses/:id/enrolments': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/enrolments`), ok: 200 },
+    'POST /api/courses/:id/enrolments/bulk': {
+      prepare: aPublishedCourseOf,
+      send: (a, c, id) => a.post(`/api/courses/${id}/enrolments/bulk`).send({ by: 'users', userIds: [c.learner.id] }),
+      ok: 200,
+    },
+    'POST /api/courses/:id/enrolments/bulk/csv': {
+      prepare: aPublishedCourseOf,
+      send: (a, c, id) => a.post(`/api/courses/${id}/enrolments/bulk/csv`).attach('file', Buffer.from(`nip\n${c.learner.nip}\n`), 'nip.csv'),
+      ok: 200,
+    },
+    'GET /api/enrolment-rules': { send: (a, c) => a.get('/api/enrolment-rules').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/enrolment-rules': {
+      prepare: aPublishedCourseOf,
+      send: (a, c, id) => a.post('/api/enrolment-rules').send({ agencyId: c.agency.id, name: 'Semua Pengawas', courseId: id, criteria: { unitId: c.unit.id, positionType: 'pengawas' } }),
+      ok: 201,
+    },
+    'GET /api/enrolment-rules/:id': { prepare: aRuleOf, send: (a, _c, id) => a.get(`/api/enrolment-rules/${id}`), ok: 200 },
+    'PATCH /api/enrolment-rules/:id': { prepare: aRuleOf, send: (a, _c, id) => a.patch(`/api/enrolment-rules/${id}`).send({ name: 'Aturan Diubah' }), ok: 200 },
+    'DELETE /api/enrolment-rules/:id': { prepare: aRuleOf, send: (a, _c, id) => a.delete(`/api/enrolment-rules/${id}`), ok: 204 },
+    'POST /api/enrolment-rules/:id/apply': { prepare: aRuleOf, send: (a, _c, id) => a.post(`/api/enrolment-rules/${id}/apply`).send({}), ok: 200 },
+    'GET /api/users/:id/jp': { send: (a, c) => a.get(`/api/users/${c.learner.id}/jp`), ok: 200 },
+    'GET /api/jp-targets': { send: (a, c) => a.get('/api/jp-targets').query({ agencyId: c.agency.id }), ok: 200 },
+    'PUT /api/jp-targets': {
+      send: (a, c) => a.put('/api/jp-targets').send({ agencyId: c.agency.id, items: [{ employmentType: 'PNS', target: 30, cap: null }] }),
+      ok: 200,
+    },
+    'GET /api/reports/jp-compliance': { send: (a, c) => a.get('/api/reports/jp-compliance').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/reports/jp-compliance/export': { send: (a, c) => a.get('/api/reports/jp-compliance/export').query({ agencyId: c.agency.id, format: 'csv' }), ok: 200 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {

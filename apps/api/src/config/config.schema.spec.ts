@@ -82,3 +82,18 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_URL: 'postgres://asah@db/asah' });
   });
 });
+
+describe('JP defaults', () => {
+  it('default to 20 JP minimum for PNS and a 24 JP cap for PPPK', () => {
+    expect(parseEnv({})).toMatchObject({ JP_TARGET_PNS: 20, JP_CAP_PNS: null, JP_TARGET_PPPK: null, JP_CAP_PPPK: 24 });
+  });
+
+  it('take a number of JP or none', () => {
+    expect(parseEnv({ JP_TARGET_PNS: '90', JP_CAP_PPPK: 'none', JP_TARGET_PPPK: '12.5' })).toMatchObject({ JP_TARGET_PNS: 90, JP_CAP_PPPK: null, JP_TARGET_PPPK: 12.5 });
+  });
+
+  it('name the variable when the value is neither', () => {
+    expect(messageOf({ JP_CAP_PPPK: 'dua puluh' })).toMatch(/JP_CAP_PPPK: a number of JP/);
+    expect(messageOf({ JP_TARGET_PNS: '-1' })).toMatch(/JP_TARGET_PNS/);
+  });
+});

@@ -10,6 +10,13 @@ const isHttpOrigin = (value: string) => {
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** JP per year, or `none` (no target / no cap). */
+const jpLimit = (fallback: number | 'none') =>
+  z
+    .union([z.literal('none'), z.coerce.number().min(0).max(9999.99)], { message: 'a number of JP (e.g. 20 or 24.5) or none' })
+    .default(fallback)
+    .transform((v) => (v === 'none' ? null : v));
+
 /**
  * Every environment variable the API reads, with the defaults of the embedded run.
  * docs/configuration.md documents each one; keep the two in step.
@@ -72,6 +79,12 @@ export const ZEnv = z
     PACKAGE_MAX_RATIO: z.coerce.number().min(2).max(100_000).default(100),
     /** Largest file or video of a file/video activity. */
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+
+    // Platform defaults of the yearly JP target and cap per employment type; agencies may set their own.
+    JP_TARGET_PNS: jpLimit(20),
+    JP_CAP_PNS: jpLimit('none'),
+    JP_TARGET_PPPK: jpLimit('none'),
+    JP_CAP_PPPK: jpLimit(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

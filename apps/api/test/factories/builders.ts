@@ -1,13 +1,19 @@
 import { hashSync } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import type { TActivityType, TCompletionRule, TCourseCategory, TCourseCompetency, TCourseStatus, TDeliveryMode } from '@asah/contracts/courses';
+import type { TDecision, TEnrolmentMethod, TEnrolmentPolicy, TEnrolmentStatus } from '@asah/contracts/enrolments';
 import type { TFunctionalLevel, TPositionType } from '@asah/contracts/positions';
 import type { TEmploymentType, TRole } from '@asah/contracts/roles';
+import { addDays, jakartaDay } from '../../src/common/time/jakarta';
 import { Agency } from '../../src/modules/agencies/agency.entity';
+import { CohortInstructor } from '../../src/modules/cohorts/cohort-instructor.entity';
+import { Cohort } from '../../src/modules/cohorts/cohort.entity';
 import { CourseActivity } from '../../src/modules/courses/course-activity.entity';
 import { CourseInstructor } from '../../src/modules/courses/course-instructor.entity';
 import { CourseSection } from '../../src/modules/courses/course-section.entity';
 import { Course } from '../../src/modules/courses/course.entity';
+import { CourseEnrolmentSettings } from '../../src/modules/enrolments/course-enrolment-settings.entity';
+import { Enrolment } from '../../src/modules/enrolments/enrolment.entity';
 import { Position } from '../../src/modules/positions/position.entity';
 import { Unit } from '../../src/modules/units/unit.entity';
 import { User } from '../../src/modules/users/user.entity';
@@ -288,4 +294,81 @@ export function aCourse(db: DataSource) {
 export function aCourseRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const n = next();
   return { code: `BARU-${n}`, title: `Kursus Baru ${n}`, category: 'manajerial', deliveryMode: 'e_learning', jp: 4, ...overrides };
+}
+
+/** Today (Asia/Jakarta) moved by `days`: `day(-1)` is yesterday. */
+export const day = (days = 0) => addDays(jakartaDay(), days);
+
+/**
+ * A cohort written straight to the database: `aCohort(db, course).capacity(2).noWaitlist().create()`.
+ * By default it starts in a week, lasts a month, has no capacity, a waitlist, an open window and the
+ * course's agency.
+ */
+export function aCohort(db: DataSource, course: Course) {
+  const n = next();
+  const props: Partial<Cohort> = {
+    courseId: course.id,
+    agencyId: course.agencyId,
+    name: `Angkatan ${n} 2026`,
+    startsOn: day(7),
+    endsOn: day(37),
+    capacity: null,
+    waitlistEnabled: true,
+    enrolmentOpensAt: null,
+    enrolmentClosesAt: null,
+    deadline: null,
+    enrolmentPolicy: null,
+  };
+  const instructors: User[] = [];
+  const builder = {
+    named(name: string) { props.name = name; return builder; },
+    capacity(capacity: number | null) { props.capacity = capacity; return builder; },
+    noWaitlist() { props.waitlistEnabled = false; return builder; },
+    /** Starts `days` from today (negative: already started) and lasts `length` days. */
+    startingIn(days: number, length = 30) { props.startsOn = day(days); props.endsOn = day(days + length); return builder; },
+    ended() { return builder.startingIn(-40, 30); },
+    window(opensAt: Date | null, closesAt: Date | null) { props.enrolmentOpensAt = opensAt; props.enrolmentClosesAt = closesAt; return builder; },
+    closed() { return builder.window(new Date(Date.now() - 10 * 86400_000), new Date(Date.now() - 86400_000)); },
+    notYetOpen() { return builder.window(new Date(Date.now() + 86400_000), null); },
+    deadline(deadline: string | null) { props.deadline = deadline; return builder; },
+    policy(policy: TEnrolmentPolicy | null) { props.enrolmentPolicy = policy; return builder; },
+    runBy(agency: Agency | null) { props.agencyId = agency?.id ?? null; return builder; },
+    taughtBy(...users: User[]) { instructors.push(...users); return builder; },
+    async create(): Promise<Cohort> {
+      const cohort = await db.getRepository(Cohort).save(props);
+      if (instructors.length) await db.getRepository(CohortInstructor).insert(instructors.map((u) => ({ cohortId: cohort.id, userId: u.id })));
+      return cohort;
+    },
+  };
+  return builder;
+}
+
+/** The course's enrolment policy (and deadline in days for enrolments without cohort). */
+export async function enrolmentPolicy(db: DataSource, course: Course, policy: TEnrolmentPolicy, deadlineDays: number | null = null): Promise<void> {
+  await db.getRepository(CourseEnrolmentSettings).save({ courseId: course.id, enrolmentPolicy: policy, deadlineDays });
+}
+
+/**
+ * An enrolment written straight to the database: `anEnrolment(db).of(learner).in(course).inCohort(cohort).status('requested').create()`.
+ * Approved by an admin by default.
+ */
+export function anEnrolment(db: DataSource) {
+  const props: Partial<Enrolment> = { status: 'approved', method: 'admin', cohortId: null, deadline: null, decision: null };
+  const builder = {
+    of(user: User) { props.userId = user.id; return builder; },
+    in(course: Course) { props.courseId = course.id; return builder; },
+    inCohort(cohort: Cohort) { props.courseId = cohort.courseId; props.cohortId = cohort.id; return builder; },
+    status(status: TEnrolmentStatus) { props.status = status; return builder; },
+    requested() { props.status = 'requested'; props.method = 'approval'; return builder; },
+    method(method: TEnrolmentMethod) { props.method = method; return builder; },
+    decided(decision: TDecision) { props.decision = decision; props.decidedAt = new Date(); return builder; },
+    deadline(deadline: string | null) { props.deadline = deadline; return builder; },
+    /** Requested that long ago (orders the waitlist). */
+    requestedAt(at: Date) { props.requestedAt = at; return builder; },
+    async create(): Promise<Enrolment> {
+      if (!props.userId || !props.courseId) throw new Error('anEnrolment needs of(user) and in(course) or inCohort(cohort)');
+      return db.getRepository(Enrolment).save({ requestedBy: props.userId, ...props });
+    },
+  };
+  return builder;
 }

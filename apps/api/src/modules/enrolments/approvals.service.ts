@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { TPage } from '@asah/contracts/common';
+import type { TApprovalQuery, TApproveRequest, TEnrolmentRow, TRejectRequest } from '@asah/contracts/enrolments';
+import { Actor, isPlatformAdmin } from '../../common/auth/actor';
+import { likePattern } from '../../common/db/unique-violation';
+import { Params } from '../../common/db/sql';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { jakartaDay } from '../../common/time/jakarta';
+import { lockCohort, promoteWaitlisted } from '../cohorts/cohort-seats';
+import { ENROLMENT_FROM, ENROLMENT_SELECT, EnrolmentRecord, loadEnrolment, toEnrolmentRow } from './enrolment-view';
+import { Enrolment } from './enrolment.entity';
+
+/** Units the actor heads and every unit below them. */
+const HEADED_UNITS = (me: string) => `(WITH RECURSIVE headed AS (
+    SELECT id FROM units WHERE head_user_id = ${me}
+    UNION SELECT k.id FROM units k JOIN headed ON k.parent_id = headed.id
+  ) SELECT id FROM headed)`;
+
+export type ApproverReach = 'approver' | 'self' | 'none';
+
+/**
+ * Approval of enrolment requests. The approvers of a learner are the heads of their unit and of
+ * every unit above it, and the agency admins (platform admins too). Nobody decides their own
+ * request (NOT_APPROVER); a request out of reach is a 404, like any record one may not see.
+ */
+@Injectable()
+export class ApprovalsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async queue(actor: Actor, query: TApprovalQuery): Promise<TPage<TEnrolmentRow>> {
+    const p = new Params();
+    const me = p.add(actor.userId);
+    const where = [`e.user_id <> ${me}`, query.state === 'pending' ? `e.status = 'requested'` : `e.decision IS NOT NULL`];
+    if (isPlatformAdmin(actor)) {
+      if (query.agencyId) where.push(`u.agency_id = ${p.add(query.agencyId)}`);
+    } else if (actor.roles.includes('agency_admin') && actor.agencyId) {
+      if (query.agencyId && query.agencyId !== actor.agencyId) throw notFound('Agency');
+      where.push(`u.agency_id = ${p.add(actor.agencyId)}`);
+    } else {
+      where.push(`u.agency_id = ${p.add(actor.agencyId)}`, `u.unit_id IN ${HEADED_UNITS(me)}`);
+    }
+    if (query.courseId) where.push(`e.course_id = ${p.add(query.courseId)}`);
+    if (query.q) {
+      const q = p.add(likePattern(query.q));
+      where.push(`(u.name ILIKE ${q} OR u.nip LIKE ${p.add(likePattern(query.q.replace(/\s/g, '')))} OR c.title ILIKE ${q} OR c.code ILIKE ${q})`);
+    }
+    const sql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${ENROLMENT_FROM} WHERE ${sql}`, p.values);
+    const order = query.state === 'pending' ? 'e.requested_at ASC, e.id' : 'e.decided_at DESC, e.id';
+    const rows: EnrolmentRecord[] = await this.db.query(
+      `${ENROLMENT_SELECT} WHERE ${sql} ORDER BY ${order} LIMIT ${p.add(query.pageSize)} OFFSET ${p.add((query.page - 1) * query.pageSize)}`,
+      p.values,
+    );
+    return { items: rows.map(toEnrolmentRow), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  approve(actor: Actor, id: string, input: TApproveRequest): Promise<TEnrolmentRow> {
+    return this.decide(actor, id, async (tx, e) => {
+      if (e.deadline && e.deadline < jakartaDay()) {
+        throw new DomainError('DEADLINE_PASSED', `The enrolment's deadline ${e.deadline} has passed; reject the request instead`);
+      }
+      await tx.update(Enrolment, { id: e.id }, { status: 'approved', decision: 'approved', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: input.reason || null });
+    });
+  }
+
+  /** The request is withdrawn with the decision `rejected`; its reserved seat goes to the waitlist. */
+  reject(actor: Actor, id: string, input: TRejectRequest): Promise<TEnrolmentRow> {
+    return this.decide(actor, id, async (tx, e) => {
+      await tx.update(Enrolment, { id: e.id }, { status: 'withdrawn', decision: 'rejected', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: input.reason });
+      return true;
+    });
+  }
+
+  /** Whether the actor approves `learnerId`'s requests. */
+  async reach(manager: EntityManager, actor: Actor, learnerId: string): Promise<ApproverReach> {
+    if (learnerId === actor.userId) return 'self';
+    const [learner] = await manager.query(`SELECT agency_id, unit_id FROM users WHERE id = $1`, [learnerId]);
+    if (!learner) return 'none';
+    if (isPlatformAdmin(actor)) return 'approver';
+    if (learner.agency_id !== actor.agencyId) return 'none';
+    if (actor.roles.includes('agency_admin')) return 'approver';
+    if (!learner.unit_id) return 'none';
+    const [row] = await manager.query(`SELECT $1::uuid IN ${HEADED_UNITS('$2')} AS heads`, [learner.unit_id, actor.userId]);
+    return row.heads ? 'approver' : 'none';
+  }
+
+  private async decide(actor: Actor, id: string, apply: (tx: EntityManager, e: Enrolment) => Promise<boolean | void>): Promise<TEnrolmentRow> {
+    await this.db.transaction(async (tx) => {
+      const found = await tx.findOneBy(Enrolment, { id });
+      if (!found) throw notFound('Enrolment');
+      const reach = await this.reach(tx, actor, found.userId);
+      if (reach === 'none') throw notFound('Enrolment');
+      if (reach === 'self') throw new DomainError('NOT_APPROVER', 'You cannot decide your own request; your unit head or an agency admin does');
+      const cohort = found.cohortId ? await lockCohort(tx, found.cohortId) : null;
+      const e = await tx.getRepository(Enrolment).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOneOrFail();
+      if (e.status !== 'requested') throw new DomainError('ALREADY_DECIDED', `The request is no longer waiting for a decision (it is ${e.status})`, { status: e.status, decision: e.decision });
+      const freed = await apply(tx, e);
+      if (freed && cohort) await promoteWaitlisted(tx, cohort, jakartaDay());
+    });
+    return toEnrolmentRow(await loadEnrolment(this.db.manager, id));
+  }
+}
