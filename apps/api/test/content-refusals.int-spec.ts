@@ -83,6 +83,18 @@ const HOSTILE: Hostile[] = [
     code: 'PACKAGE_NOT_ZIP',
   },
   {
+    name: 'a large entry that inflates beyond its declared size (caught while streaming)',
+    build: async () => lieAboutSize(await buildZip([manifest, page, { name: 'besar.txt', content: twoLetterNoise(4 * MiB) }]), 'besar.txt', 2 * MiB),
+    status: 400,
+    code: 'PACKAGE_NOT_ZIP',
+  },
+  {
+    name: 'a stored entry whose two sizes disagree',
+    build: async () => lieAboutSize(await buildZip([manifest, page, { name: 'video.mp4', content: randomBytes(2 * MiB), compress: false }]), 'video.mp4', 3 * MiB),
+    status: 400,
+    code: 'PACKAGE_NOT_ZIP',
+  },
+  {
     name: 'a manifest with a DTD declaring an external entity',
     build: () =>
       buildZip([

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ObjectStorage } from '../../src/modules/storage/object-storage';
 
@@ -34,6 +37,22 @@ export function storageContract(name: string, make: () => Promise<ObjectStorage>
       expect((await text(got!.body)).toString()).toBe('2345');
       const last = await storage.get('files/f1/angka.txt', { start: 9, end: 9 });
       expect((await text(last!.body)).toString()).toBe('9');
+    });
+
+    it('stores bytes given as a buffer, or as a range of a local file', async () => {
+      await storage.put('files/b1/halo.txt', Buffer.from('halo dunia'), { contentType: 'text/plain', size: 10 });
+      expect((await text((await storage.get('files/b1/halo.txt'))!.body)).toString()).toBe('halo dunia');
+      const dir = mkdtempSync(join(tmpdir(), 'asah-range-'));
+      const file = join(dir, 'paket.zip');
+      writeFileSync(file, Buffer.concat([Buffer.from('HEADER'), Buffer.alloc(3 * 1024 * 1024, 5), Buffer.from('TRAILER')]));
+      await storage.put('packages/r1/video.mp4', { path: file, start: 6, length: 3 * 1024 * 1024 }, { contentType: 'video/mp4', size: 3 * 1024 * 1024 });
+      const head = await storage.head('packages/r1/video.mp4');
+      expect(head?.size).toBe(3 * 1024 * 1024);
+      const tail = await storage.get('packages/r1/video.mp4', { start: 3 * 1024 * 1024 - 2, end: 3 * 1024 * 1024 - 1 });
+      expect([...(await text(tail!.body))]).toEqual([5, 5]);
+      await storage.put('packages/r1/empty.txt', { path: file, start: 0, length: 0 }, { contentType: 'text/plain', size: 0 });
+      expect((await storage.head('packages/r1/empty.txt'))?.size).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
     });
 
     it('answers null for an object that does not exist', async () => {

@@ -10,7 +10,7 @@ export interface ObjectStorage {
    * Stores `body` under `key`. Readers never see a partial object: it appears whole or not at all.
    * With `size`, a body of another length is refused (and nothing is stored).
    */
-  put(key: string, body: Readable, options: PutOptions): Promise<StoredObject>;
+  put(key: string, body: ObjectSource, options: PutOptions): Promise<StoredObject>;
   /** The object, or `null` when there is none; with `range`, only those bytes (inclusive, within the size). */
   get(key: string, range?: ByteRange): Promise<ObjectBody | null>;
   head(key: string): Promise<ObjectInfo | null>;
@@ -19,6 +19,22 @@ export interface ObjectStorage {
 }
 
 export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');
+
+/**
+ * A stream; bytes of a local file (a stored zip entry is copied straight from the zip, and the
+ * local driver reuses one buffer instead of allocating one per chunk, which keeps the garbage
+ * collector out of a large import); or, for small objects, the bytes themselves.
+ */
+export type ObjectSource = Readable | FileRange | Buffer;
+
+export interface FileRange {
+  path: string;
+  start: number;
+  length: number;
+}
+
+export const isFileRange = (source: ObjectSource): source is FileRange =>
+  !Buffer.isBuffer(source) && typeof (source as FileRange).path === 'string' && !('pipe' in source);
 
 export interface PutOptions {
   contentType: string;

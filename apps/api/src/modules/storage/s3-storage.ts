@@ -1,7 +1,20 @@
+import { createReadStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { assertSafeKey, ByteRange, ObjectBody, ObjectInfo, ObjectStorage, PutOptions, StorageError, StoredObject } from './object-storage';
+import {
+  assertSafeKey,
+  ByteRange,
+  FileRange,
+  isFileRange,
+  ObjectBody,
+  ObjectInfo,
+  ObjectSource,
+  ObjectStorage,
+  PutOptions,
+  StorageError,
+  StoredObject,
+} from './object-storage';
 
 export interface S3StorageOptions {
   bucket: string;
@@ -35,8 +48,9 @@ export class S3Storage implements ObjectStorage {
     this.queueSize = options.queueSize ?? 2;
   }
 
-  async put(key: string, body: Readable, options: PutOptions): Promise<StoredObject> {
+  async put(key: string, source: ObjectSource, options: PutOptions): Promise<StoredObject> {
     assertSafeKey(key);
+    const body = Buffer.isBuffer(source) ? Readable.from([source]) : isFileRange(source) ? fileRangeStream(source) : source;
     let counted = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
@@ -107,6 +121,11 @@ export class S3Storage implements ObjectStorage {
     );
     if (res.Errors?.length) throw new StorageError(`could not delete ${res.Errors.length} objects, e.g. ${res.Errors[0]!.Key}: ${res.Errors[0]!.Message}`);
   }
+}
+
+function fileRangeStream(range: FileRange): Readable {
+  if (range.length === 0) return Readable.from([]);
+  return createReadStream(range.path, { start: range.start, end: range.start + range.length - 1, highWaterMark: 1024 * 1024 });
 }
 
 function isNotFound(error: unknown): boolean {
