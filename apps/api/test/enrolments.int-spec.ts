@@ -298,6 +298,17 @@ describe('catalogue and enrolment', () => {
     });
   });
 
+  describe('records outlive the course', () => {
+    it('[agency admin] a draft course with enrolment records (published once, then un-archived) cannot be deleted', async () => {
+      const { course } = await aCourse(t.db).in(world.semarang.agency).withActivity('page').create();
+      await anEnrolment(t.db).of(world.semarang.learner).in(course).status('withdrawn').create();
+      const res = await admin.delete(`/api/courses/${course.id}`);
+      expectApiError(res, 409, 'COURSE_NOT_DELETABLE');
+      expect(res.body.details).toEqual({ enrolments: 1 });
+      expect(await countRows(t.db, 'courses', 'id = $1', [course.id])).toBe(1);
+    });
+  });
+
   describe('Pembelajaran Saya', () => {
     it('[learner] lists current, completed and past enrolments separately, with course and cohort', async () => {
       const { user, agent } = await aSemarangLearner();

@@ -160,6 +160,9 @@ export class CoursesService {
     await this.db.transaction(async (tx) => {
       const { course } = await this.access.lockForChange(tx, actor, id, { need: 'manage', allowArchived: true });
       if (course.status !== 'draft') throw new DomainError('COURSE_NOT_DELETABLE', 'Only draft courses can be deleted; archive this one instead');
+      // A draft that was published before (archived, then un-archived) may have learners' records.
+      const [{ enrolments }] = await tx.query('SELECT count(*)::int AS enrolments FROM enrolments WHERE course_id = $1', [course.id]);
+      if (enrolments > 0) throw new DomainError('COURSE_NOT_DELETABLE', 'The course has enrolment records; archive it instead', { enrolments });
       await tx.delete(Course, { id: course.id });
     });
   }
