@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   const seeded = await seedDemo(app, config);
+  // Node ends a request after 5 minutes by default; a 1 GiB package over a slow office line takes longer.
+  (app.getHttpServer() as import('node:http').Server).requestTimeout = 60 * 60 * 1000;
   await app.listen(env.PORT, env.HOST);
   await app.get(ContentOrigin).listen(config.content.port, env.HOST);
 
