@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type TestAgent from 'supertest/lib/agent';
+import { CourseAccessService } from '../src/modules/courses/course-access.service';
+import { OBJECT_STORAGE, type ObjectStorage } from '../src/modules/storage/object-storage';
 import { BuiltCourse, PASSWORD, aCourse, aWorld } from './factories/builders';
 import { aScormManifest, buildZip, configOf, lieAboutSize, sample, treeOf, uploadPackage } from './support/content';
 import { expectApiError } from './support/http';
@@ -180,6 +182,44 @@ describe('hostile and broken packages', () => {
       expect(existsSync(place)).toBe(false);
     }
   }, 30_000);
+
+  it('[operator] storage failing half-way through the extraction leaves no row and no object', async () => {
+    const storage = t.app.get<ObjectStorage>(OBJECT_STORAGE);
+    const put = storage.put.bind(storage);
+    let calls = 0;
+    const spy = jest.spyOn(storage, 'put').mockImplementation(async (...args) => {
+      if (++calls === 20) throw new Error('disk full');
+      return put(...args);
+    });
+    const tree = treeOf(dataDir());
+    const before = await rows();
+    try {
+      const res = await uploadPackage(instructor, built.course.id, built.activities[0].id, sample('golf-scorm2004-3rd-runtime-basic-calls.zip'));
+      expectApiError(res, 500, 'INTERNAL');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBeGreaterThanOrEqual(20);
+    expect(await rows()).toEqual(before);
+    expect(treeOf(dataDir())).toEqual(tree);
+  });
+
+  it('[operator] the database failing after extraction removes the extracted files', async () => {
+    const courses = t.app.get(CourseAccessService);
+    const spy = jest.spyOn(courses, 'touch').mockRejectedValueOnce(new Error('connection lost'));
+    const tree = treeOf(dataDir());
+    const before = await rows();
+    let touched = 0;
+    try {
+      expectApiError(await uploadPackage(instructor, built.course.id, built.activities[0].id, sample('golf-scorm12-runtime-basic-calls.zip')), 500, 'INTERNAL');
+      touched = spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(touched).toBe(1);
+    expect(await rows()).toEqual(before);
+    expect(treeOf(dataDir())).toEqual(tree);
+  });
 
   it('[instructor] the dry run reports the same refusals without storing anything', async () => {
     const tree = treeOf(dataDir());
