@@ -6,6 +6,9 @@ import { createTestApp, TestApp } from './support/test-app';
 import { Unit } from '../src/modules/units/unit.entity';
 import type { User } from '../src/modules/users/user.entity';
 
+// jest.config's per-project testTimeout is not applied by jest-circus (it reads the global one); a busy machine needs more than 5 s.
+jest.setTimeout(30_000);
+
 /**
  * Self-enrolment with approval: the learner asks, the head of their unit (or of a unit above it) or an
  * agency admin decides; queues are scoped; nobody decides their own request.

@@ -9,6 +9,9 @@ import type { Position } from '../src/modules/positions/position.entity';
 import type { Unit } from '../src/modules/units/unit.entity';
 import type { User } from '../src/modules/users/user.entity';
 
+// jest.config's per-project testTimeout is not applied by jest-circus (it reads the global one); a busy machine needs more than 5 s.
+jest.setTimeout(30_000);
+
 /**
  * Admin enrolment in bulk: by unit (with or without sub-units), position, position type, user ids,
  * NIPs pasted or uploaded as CSV with a per-row report, and saved rules. Each org of its own agency,

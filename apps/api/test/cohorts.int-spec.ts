@@ -6,6 +6,9 @@ import { createTestApp, TestApp } from './support/test-app';
 import type { Course } from '../src/modules/courses/course.entity';
 import type { User } from '../src/modules/users/user.entity';
 
+// jest.config's per-project testTimeout is not applied by jest-circus (it reads the global one); a busy machine needs more than 5 s.
+jest.setTimeout(30_000);
+
 /** Cohorts (angkatan): planning, reach, capacity, waitlist promotion, and capacity under concurrent requests. */
 describe('cohorts', () => {
   let t: TestApp;

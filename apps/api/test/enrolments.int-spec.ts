@@ -5,6 +5,9 @@ import { detailFor, expectApiError } from './support/http';
 import { createTestApp, TestApp } from './support/test-app';
 import type { User } from '../src/modules/users/user.entity';
 
+// jest.config's per-project testTimeout is not applied by jest-circus (it reads the global one); a busy machine needs more than 5 s.
+jest.setTimeout(30_000);
+
 /** The learner's side: catalogue, self-enrolment, requests, windows, deadlines, withdrawing; and agency isolation. */
 describe('catalogue and enrolment', () => {
   let t: TestApp;

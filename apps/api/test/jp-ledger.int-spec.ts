@@ -9,6 +9,9 @@ import type { Agency } from '../src/modules/agencies/agency.entity';
 import { EnrolmentsService } from '../src/modules/enrolments/enrolments.service';
 import type { User } from '../src/modules/users/user.entity';
 
+// jest.config's per-project testTimeout is not applied by jest-circus (it reads the global one); a busy machine needs more than 5 s.
+jest.setTimeout(30_000);
+
 /** The JP ledger: completion credits (once), Asia/Jakarta years, PNS targets and PPPK caps, compliance report and export. */
 describe('JP ledger', () => {
   let t: TestApp;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_JP_TARGETS } from '@asah/competency/jp-ledger';
 
 const isHttpOrigin = (value: string) => {
   try {
@@ -10,11 +11,11 @@ const isHttpOrigin = (value: string) => {
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** JP per year, or `none` (no target / no cap). */
-const jpLimit = (fallback: number | 'none') =>
+/** JP per year, or `none` (no target / no cap); the defaults are the regulation's (@asah/competency). */
+const jpLimit = (regulation: number | null) =>
   z
     .union([z.literal('none'), z.coerce.number().min(0).max(9999.99)], { message: 'a number of JP (e.g. 20 or 24.5) or none' })
-    .default(fallback)
+    .default(regulation ?? 'none')
     .transform((v) => (v === 'none' ? null : v));
 
 /**
@@ -81,10 +82,10 @@ export const ZEnv = z
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
 
     // Platform defaults of the yearly JP target and cap per employment type; agencies may set their own.
-    JP_TARGET_PNS: jpLimit(20),
-    JP_CAP_PNS: jpLimit('none'),
-    JP_TARGET_PPPK: jpLimit('none'),
-    JP_CAP_PPPK: jpLimit(24),
+    JP_TARGET_PNS: jpLimit(DEFAULT_JP_TARGETS.PNS.target),
+    JP_CAP_PNS: jpLimit(DEFAULT_JP_TARGETS.PNS.cap),
+    JP_TARGET_PPPK: jpLimit(DEFAULT_JP_TARGETS.PPPK.target),
+    JP_CAP_PPPK: jpLimit(DEFAULT_JP_TARGETS.PPPK.cap),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -12,7 +12,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { jakartaYear } from '../../common/time/jakarta';
 import { resolveAgency } from '../agencies/agency-scope';
 import { JpLedgerService } from './jp-ledger.service';
-import { roundJp } from './jp-rules';
+import { roundJp } from '@asah/competency/jp-ledger';
 
 type Filters = Omit<TJpComplianceQuery, 'page' | 'pageSize'>;
 

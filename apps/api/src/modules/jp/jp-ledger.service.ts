@@ -11,7 +11,7 @@ import { returning } from '../../common/db/sql';
 import { jakartaYear } from '../../common/time/jakarta';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { resolveAgency } from '../agencies/agency-scope';
-import { JpLimits, jpYear } from './jp-rules';
+import { JpPolicy, roundJp, summariseJpYear } from '@asah/competency/jp-ledger';
 import { JpTarget } from './jp-target.entity';
 
 export interface JpCredit {
@@ -71,16 +71,16 @@ export class JpLedgerService {
   }
 
   /** The platform defaults (JP_TARGET_PNS, JP_CAP_PNS, JP_TARGET_PPPK, JP_CAP_PPPK). */
-  defaults(): Record<TEmploymentType, JpLimits> {
+  defaults(): Record<TEmploymentType, JpPolicy> {
     const env = this.config.env;
     return { PNS: { target: env.JP_TARGET_PNS, cap: env.JP_CAP_PNS }, PPPK: { target: env.JP_TARGET_PPPK, cap: env.JP_CAP_PPPK } };
   }
 
   /** The target and cap of each employment type in an agency: its own, or the platform default. */
-  async limits(manager: EntityManager, agencyId: string): Promise<Record<TEmploymentType, JpLimits & { isDefault: boolean }>> {
+  async limits(manager: EntityManager, agencyId: string): Promise<Record<TEmploymentType, JpPolicy & { isDefault: boolean }>> {
     const own = await manager.find(JpTarget, { where: { agencyId } });
     const defaults = this.defaults();
-    const result = {} as Record<TEmploymentType, JpLimits & { isDefault: boolean }>;
+    const result = {} as Record<TEmploymentType, JpPolicy & { isDefault: boolean }>;
     for (const type of EMPLOYMENT_TYPES) {
       const row = own.find((t) => t.employmentType === type);
       result[type] = row ? { target: num(row.targetJp), cap: num(row.capJp), isDefault: false } : { ...defaults[type], isDefault: true };
@@ -88,28 +88,36 @@ export class JpLedgerService {
     return result;
   }
 
-  /** The employee's year: entries, what counts, target, cap, what remains. */
+  /** The employee's year: entries, what counts (held to the cap), target, cap, what remains. */
   async summary(userId: string, year = jakartaYear()): Promise<TJpSummary> {
     const [user] = await this.db.query(`SELECT agency_id, employment_type FROM users WHERE id = $1`, [userId]);
     const employmentType: TEmploymentType | null = user?.employment_type ?? null;
-    const limits: JpLimits = employmentType && user.agency_id ? (await this.limits(this.db.manager, user.agency_id))[employmentType] : { target: null, cap: null };
     const rows: EntryRow[] = await this.db.query(
       `SELECT id, year, jp, source_type, source_id, description, occurred_on::text AS occurred_on, created_at
          FROM jp_ledger_entries WHERE user_id = $1 AND year = $2 ORDER BY occurred_on DESC, created_at DESC, id`,
       [userId, year],
     );
-    const [{ earned }] = await this.db.query(`SELECT coalesce(sum(jp), 0)::text AS earned FROM jp_ledger_entries WHERE user_id = $1 AND year = $2`, [userId, year]);
-    const y = jpYear(Number(earned), limits);
+    const entries = rows.map(toEntry);
+    if (!employmentType || !user.agency_id) {
+      const earned = roundJp(entries.reduce((sum, e) => sum + e.jp, 0));
+      return { year, employmentType, earned, total: earned, target: null, cap: null, remaining: null, overCap: 0, entries };
+    }
+    const limits = await this.limits(this.db.manager, user.agency_id);
+    const y = summariseJpYear(
+      entries.map((e) => ({ date: e.occurredOn, jp: e.jp, source: e.sourceType })),
+      year,
+      { employmentType, targets: { PNS: limits.PNS, PPPK: limits.PPPK } },
+    );
     return {
       year,
       employmentType,
-      earned: y.earned,
-      total: y.total,
-      target: limits.target,
-      cap: limits.cap,
-      remaining: y.remaining,
-      overCap: y.overCap,
-      entries: rows.map(toEntry),
+      earned: y.earnedJp,
+      total: y.countedJp,
+      target: y.targetJp,
+      cap: y.capJp,
+      remaining: y.remainingJp,
+      overCap: y.excessJp,
+      entries,
     };
   }
 
