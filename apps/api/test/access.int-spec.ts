@@ -91,7 +91,7 @@ const REFUSED: Record<string, TRole[]> = {
   'GET /api/courses/:id/activities/:activityId/package/versions': AUTHORS,
   'POST /api/courses/:id/activities/:activityId/file': AUTHORS,
   'GET /api/courses/:id/activities/:activityId/file': AUTHORS,
-  'POST /api/courses/:id/activities/:activityId/launch': AUTHORS,
+  'POST /api/courses/:id/activities/:activityId/launch': ANYONE,
   'POST /api/courses/:id/cover': AUTHORS,
   'DELETE /api/courses/:id/cover': AUTHORS,
   'GET /api/catalogue': LEARNERS_ONLY,

@@ -323,9 +323,9 @@ describe('content origin', () => {
       }
     });
 
-    it('[learner] cannot launch yet (enrolment comes later): 403', async () => {
+    it('[learner] without a place in the course cannot launch: 404 (enrolled learners: enrolments.int-spec.ts)', async () => {
       const learner = await t.signIn(world.semarang.learner.email, PASSWORD);
-      expectApiError(await learner.post(`${activityPath(built)}/launch`).send({}), 403, 'FORBIDDEN');
+      expectApiError(await learner.post(`${activityPath(built)}/launch`).send({}), 404, 'NOT_FOUND');
     });
   });
 });

@@ -3,6 +3,8 @@ import { PASSWORD, aCohort, aCourse, aUser, aWorld, anEnrolment, day, enrolmentP
 import { countRows, snapshot } from './support/db-snapshot';
 import { detailFor, expectApiError } from './support/http';
 import { createTestApp, TestApp } from './support/test-app';
+import { randomUUID } from 'node:crypto';
+import { ContentFile } from '../src/modules/content/content-file.entity';
 import type { User } from '../src/modules/users/user.entity';
 
 // jest.config's per-project testTimeout is not applied by jest-circus (it reads the global one); a busy machine needs more than 5 s.
@@ -298,6 +300,47 @@ describe('catalogue and enrolment', () => {
       const res = await admin.post(`/api/enrolments/${e.id}/withdraw`).send({ reason: 'Mutasi' });
       expect(res.body).toMatchObject({ status: 'withdrawn', withdrawnBy: world.semarang.admin.id, learner: { id: user.id } });
       expect(await countRows(t.db, 'enrolments', 'id = $1', [e.id])).toBe(1);
+    });
+  });
+
+  describe('opening content', () => {
+    /** A published course with one file activity whose file is recorded. */
+    const aCourseWithFile = async () => {
+      const built = await aCourse(t.db).in(world.semarang.agency).withActivity('file').published().create();
+      await t.db.getRepository(ContentFile).insert({
+        id: randomUUID(),
+        activityId: built.activities[0].id,
+        kind: 'file',
+        current: true,
+        storageKey: 'files/x/modul.pdf',
+        fileName: 'modul.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: '3',
+      });
+      return built;
+    };
+    const launch = (agent: TestAgent, built: Awaited<ReturnType<typeof aCourseWithFile>>) =>
+      agent.post(`/api/courses/${built.course.id}/activities/${built.activities[0].id}/launch`).send({});
+
+    it('[learner] with a place opens the content, which starts their enrolment', async () => {
+      const { user, agent } = await aSemarangLearner();
+      const built = await aCourseWithFile();
+      const e = await anEnrolment(t.db).of(user).in(built.course).create();
+      const res = await launch(agent, built);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ kind: 'file', url: expect.stringContaining('/f/') });
+      expect((await t.db.query('SELECT status, started_at FROM enrolments WHERE id = $1', [e.id]))[0]).toMatchObject({ status: 'active', started_at: expect.any(Date) });
+    });
+
+    it('[learner] without a place (not enrolled, requested, waitlisted, withdrawn) cannot open it', async () => {
+      const { user, agent } = await aSemarangLearner();
+      const built = await aCourseWithFile();
+      expectApiError(await launch(agent, built), 404, 'NOT_FOUND');
+      for (const status of ['requested', 'waitlisted', 'withdrawn'] as const) {
+        await t.db.query('DELETE FROM enrolments WHERE user_id = $1', [user.id]);
+        await anEnrolment(t.db).of(user).in(built.course).status(status).create();
+        expectApiError(await launch(agent, built), 404, 'NOT_FOUND');
+      }
     });
   });
 

@@ -7,6 +7,8 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { CourseAccessService, CourseInReach } from '../courses/course-access.service';
 import { CourseActivity } from '../courses/course-activity.entity';
 import { canEdit } from '../courses/course-rules';
+import { Course } from '../courses/course.entity';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
 
 export interface ActivityInReach extends CourseInReach {
   activity: CourseActivity;
@@ -18,6 +20,7 @@ export class ContentAccess {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly courses: CourseAccessService,
+    private readonly enrolments: EnrolmentsService,
   ) {}
 
   /**
@@ -31,13 +34,31 @@ export class ContentAccess {
   }
 
   /**
-   * Who may open an activity's package, file or video. For now the course's editors and admins
-   * (preview); the enrolment issue adds enrolled learners here, the one place to extend.
+   * Who may open an activity's package, file or video: the course's editors and admins (preview),
+   * and learners with a place in it (approved, active or completed) in a course that is not a draft.
+   * A learner's first launch starts their enrolment (approved → active).
    */
   async launchableActivity(actor: Actor, courseId: string, activityId: string): Promise<ActivityInReach> {
+    const enrolmentId = actor.roles.includes('learner') ? await this.placeIn(actor, courseId) : null;
+    if (enrolmentId) {
+      const reach: CourseInReach = { course: await this.db.manager.findOneByOrFail(Course, { id: courseId }), access: 'read' };
+      const activity = await this.activityOf(courseId, activityId);
+      await this.enrolments.markStarted(enrolmentId);
+      return { ...reach, activity };
+    }
     const reach = await this.courses.readable(actor, courseId);
     if (!canLaunchContent(actor, reach)) throw new DomainError('FORBIDDEN', 'You may not open this course\'s content');
     return { ...reach, activity: await this.activityOf(courseId, activityId) };
+  }
+
+  /** The learner's enrolment with a place in the course, if they have one and the course is out of draft. */
+  private async placeIn(actor: Actor, courseId: string): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT e.id FROM enrolments e JOIN courses c ON c.id = e.course_id
+        WHERE e.course_id = $1 AND e.user_id = $2 AND e.status IN ('approved', 'active', 'completed') AND c.status <> 'draft'`,
+      [courseId, actor.userId],
+    );
+    return row?.id ?? null;
   }
 
   private async activityOf(courseId: string, activityId: string, types?: readonly TActivityType[]): Promise<CourseActivity> {
@@ -50,7 +71,7 @@ export class ContentAccess {
   }
 }
 
-/** Launch rule: editors and admins of the course (preview). Enrolled learners come with enrolment. */
+/** Launch rule for people who reach the course as authors: its editors and admins (preview). Enrolled learners are checked first. */
 export function canLaunchContent(_actor: Actor, reach: CourseInReach): boolean {
   return canEdit(reach.access);
 }

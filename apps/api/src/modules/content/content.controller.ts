@@ -89,8 +89,9 @@ export class ContentController {
     return { file: await this.content.currentFile(actor, id, activityId) };
   }
 
-  /** A short-lived URL on the content origin for the activity's package, file or video. */
+  /** A short-lived URL on the content origin for the activity's package, file or video; also for learners with a place in the course. */
   @Post('activities/:activityId/launch')
+  @Roles('learner', 'instructor', 'agency_admin', 'platform_admin')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: LaunchResponseDto })
   launch(@CurrentActor() actor: Actor, @Param() { id, activityId }: ActivityParamsDto, @Body() body: LaunchRequestDto) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoursesModule } from '../courses/courses.module';
+import { EnrolmentsModule } from '../enrolments/enrolments.module';
 import { ContentAccess } from './content-access';
 import { ContentController } from './content.controller';
 import { ContentOrigin } from './content-origin';
@@ -7,7 +8,7 @@ import { ContentService } from './content.service';
 import { PackageImportService } from './package-import.service';
 
 @Module({
-  imports: [CoursesModule],
+  imports: [CoursesModule, EnrolmentsModule],
   controllers: [ContentController],
   providers: [ContentAccess, ContentService, PackageImportService, ContentOrigin],
   exports: [ContentOrigin, PackageImportService],
