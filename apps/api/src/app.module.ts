@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { ContentModule } from './modules/content/content.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ClassroomModule } from './modules/classroom/classroom.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
@@ -67,6 +68,7 @@ export class AppModule {
         CohortsModule,
         EnrolmentsModule,
         JpModule,
+        ClassroomModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -11,6 +11,7 @@ import {
   aCourseRequest,
   aPosition,
   aPureInstructor,
+  aSession,
   aUnit,
   aUser,
   aUserRequest,
@@ -125,6 +126,16 @@ const REFUSED: Record<string, TRole[]> = {
   'PUT /api/jp-targets': ADMINS_ONLY,
   'GET /api/reports/jp-compliance': ADMINS_ONLY,
   'GET /api/reports/jp-compliance/export': ADMINS_ONLY,
+  'GET /api/courses/:id/activities/:activityId/sessions': AUTHORS,
+  'POST /api/courses/:id/activities/:activityId/sessions': AUTHORS,
+  'GET /api/sessions/:id': AUTHORS,
+  'PATCH /api/sessions/:id': AUTHORS,
+  'DELETE /api/sessions/:id': AUTHORS,
+  'GET /api/sessions/:id/attendance': AUTHORS,
+  'PUT /api/sessions/:id/attendance': AUTHORS,
+  'GET /api/sessions/:id/check-in-code': AUTHORS,
+  'POST /api/sessions/:id/check-in': LEARNERS_ONLY,
+  'GET /api/me/sessions': LEARNERS_ONLY,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -211,6 +222,24 @@ describe('access matrix', () => {
     const rule = await t.db.getRepository(EnrolmentRule).save({ agencyId: c.agency.id, name: `Aturan ${code()}`, courseId: course.id, unitId: c.unit.id, includeSubunits: true });
     return rule.id;
   };
+  /** A published classroom course of `c`'s agency (its one activity is the classroom one). */
+  const aClassroomCourseOf = async (c: AgencyCast) => {
+    const made = await aCourse(t.db).in(c.agency).withActivity('classroom').published().create();
+    courses.set(made.course.id, made);
+    return made.course.id;
+  };
+  /** Learner expected at each session made by `aSessionOf`, by session id. */
+  const attendees = new Map<string, string>();
+  /** A running session of a classroom course of `c`'s agency, with one learner who has a place. */
+  const aSessionOf = async (c: AgencyCast) => {
+    const made = await aCourse(t.db).in(c.agency).withActivity('classroom').published().create();
+    const session = await aSession(t.db, made.activities[0]).running().create();
+    const learner = await aUser(t.db).in(c.agency).at(c.unit).create();
+    await anEnrolment(t.db).of(learner).in(made.course).create();
+    attendees.set(session.id, learner.id);
+    return session.id;
+  };
+  const classroomOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}/sessions`;
   const scormOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}`;
   const fileOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[1].id}`;
 
@@ -348,6 +377,22 @@ describe('access matrix', () => {
     },
     'GET /api/reports/jp-compliance': { send: (a, c) => a.get('/api/reports/jp-compliance').query({ agencyId: c.agency.id }), ok: 200 },
     'GET /api/reports/jp-compliance/export': { send: (a, c) => a.get('/api/reports/jp-compliance/export').query({ agencyId: c.agency.id, format: 'csv' }), ok: 200 },
+    'GET /api/courses/:id/activities/:activityId/sessions': { prepare: aClassroomCourseOf, send: (a, _c, id) => a.get(classroomOf(id)), ok: 200 },
+    'POST /api/courses/:id/activities/:activityId/sessions': {
+      prepare: aClassroomCourseOf,
+      send: (a, _c, id) => a.post(classroomOf(id)).send({ title: 'Hari 1', startsAt: `${day(3)}T08:00:00+07:00`, endsAt: `${day(3)}T12:00:00+07:00`, location: 'Aula' }),
+      ok: 201,
+    },
+    'GET /api/sessions/:id': { prepare: aSessionOf, send: (a, _c, id) => a.get(`/api/sessions/${id}`), ok: 200 },
+    'PATCH /api/sessions/:id': { prepare: aSessionOf, send: (a, _c, id) => a.patch(`/api/sessions/${id}`).send({ location: 'Ruang Rapat' }), ok: 200 },
+    'DELETE /api/sessions/:id': { prepare: aSessionOf, send: (a, _c, id) => a.delete(`/api/sessions/${id}`), ok: 204 },
+    'GET /api/sessions/:id/attendance': { prepare: aSessionOf, send: (a, _c, id) => a.get(`/api/sessions/${id}/attendance`), ok: 200 },
+    'PUT /api/sessions/:id/attendance': {
+      prepare: aSessionOf,
+      send: (a, _c, id) => a.put(`/api/sessions/${id}/attendance`).send({ entries: [{ userId: attendees.get(id), present: true }] }),
+      ok: 200,
+    },
+    'GET /api/sessions/:id/check-in-code': { prepare: aSessionOf, send: (a, _c, id) => a.get(`/api/sessions/${id}/check-in-code`), ok: 200 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {

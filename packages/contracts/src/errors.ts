@@ -49,6 +49,10 @@ export const ERROR_CODES = [
   'ALREADY_DECIDED',
   'ENROLMENT_NOT_WITHDRAWABLE',
   'ENROLMENT_NOT_ACTIVE',
+  // Classroom sessions (see classroom.ts).
+  'CHECK_IN_CLOSED',
+  'CHECK_IN_CODE_INVALID',
+  'SESSION_HAS_ATTENDANCE',
   'INTERNAL',
 ] as const;
 

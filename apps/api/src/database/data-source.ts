@@ -3,6 +3,8 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { Agency } from '../modules/agencies/agency.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Session } from '../modules/auth/session.entity';
+import { ClassroomSession } from '../modules/classroom/classroom-session.entity';
+import { SessionAttendance } from '../modules/classroom/session-attendance.entity';
 import { CohortInstructor } from '../modules/cohorts/cohort-instructor.entity';
 import { Cohort } from '../modules/cohorts/cohort.entity';
 import { ContentFile } from '../modules/content/content-file.entity';
@@ -22,7 +24,8 @@ import { User } from '../modules/users/user.entity';
 
 export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor, PackageVersion, ContentFile,
   Cohort, CohortInstructor, CourseEnrolmentSettings, EnrolmentRule, Enrolment,
-  JpLedgerEntry, JpTarget];
+  JpLedgerEntry, JpTarget,
+  ClassroomSession, SessionAttendance];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {

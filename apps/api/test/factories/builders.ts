@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hashSync } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import type { TActivityType, TCompletionRule, TCourseCategory, TCourseCompetency, TCourseStatus, TDeliveryMode } from '@asah/contracts/courses';
@@ -6,6 +7,7 @@ import type { TFunctionalLevel, TPositionType } from '@asah/contracts/positions'
 import type { TEmploymentType, TRole } from '@asah/contracts/roles';
 import { addDays, jakartaDay } from '../../src/common/time/jakarta';
 import { Agency } from '../../src/modules/agencies/agency.entity';
+import { ClassroomSession } from '../../src/modules/classroom/classroom-session.entity';
 import { CohortInstructor } from '../../src/modules/cohorts/cohort-instructor.entity';
 import { Cohort } from '../../src/modules/cohorts/cohort.entity';
 import { CourseActivity } from '../../src/modules/courses/course-activity.entity';
@@ -368,6 +370,38 @@ export function anEnrolment(db: DataSource) {
     async create(): Promise<Enrolment> {
       if (!props.userId || !props.courseId) throw new Error('anEnrolment needs of(user) and in(course) or inCohort(cohort)');
       return db.getRepository(Enrolment).save({ requestedBy: props.userId, ...props });
+    },
+  };
+  return builder;
+}
+
+/**
+ * A session of a classroom activity: `aSession(db, activity).forCohort(cohort).running().jp(3).create()`.
+ * By default tomorrow 09:00–12:00 WIB, in a room, 0 JP, for everyone with a place in the course.
+ */
+export function aSession(db: DataSource, activity: CourseActivity) {
+  const tomorrow = day(1);
+  const props: Partial<ClassroomSession> = {
+    courseId: activity.courseId,
+    activityId: activity.id,
+    cohortId: null,
+    title: `Sesi ${next()}`,
+    startsAt: new Date(`${tomorrow}T09:00:00+07:00`),
+    endsAt: new Date(`${tomorrow}T12:00:00+07:00`),
+    location: 'Aula BKPSDM',
+    onlineUrl: null,
+    capacity: null,
+    jp: '0',
+  };
+  const builder = {
+    titled(title: string) { props.title = title; return builder; },
+    forCohort(cohort: Cohort) { props.cohortId = cohort.id; return builder; },
+    at(startsAt: Date, endsAt: Date) { props.startsAt = startsAt; props.endsAt = endsAt; return builder; },
+    /** Started 10 minutes ago, ends in an hour: check-in is open. */
+    running() { return builder.at(new Date(Date.now() - 10 * 60_000), new Date(Date.now() + 60 * 60_000)); },
+    jp(jp: number) { props.jp = jp.toFixed(2); return builder; },
+    async create(): Promise<ClassroomSession> {
+      return db.getRepository(ClassroomSession).save({ ...props, checkinSecret: randomBytes(32).toString('base64url') });
     },
   };
   return builder;

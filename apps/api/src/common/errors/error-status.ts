@@ -58,5 +58,11 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   ENROLMENT_NOT_WITHDRAWABLE: 409,
   /** Completing needs an enrolment with a place (approved or active). */
   ENROLMENT_NOT_ACTIVE: 409,
+  /** Checking in outside the session's window (from 30 minutes before the start to the end). */
+  CHECK_IN_CLOSED: 409,
+  /** A wrong or expired check-in code (codes change every minute). */
+  CHECK_IN_CODE_INVALID: 400,
+  /** A session with attendance records cannot be deleted. */
+  SESSION_HAS_ATTENDANCE: 409,
   INTERNAL: 500,
 };

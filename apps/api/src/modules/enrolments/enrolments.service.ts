@@ -175,8 +175,8 @@ export class EnrolmentsService {
   }
 
   /** The learner started learning (first launch, first attendance): an `approved` enrolment becomes `active`. */
-  async markStarted(enrolmentId: string, at: Date = new Date()): Promise<void> {
-    await this.db.query(`UPDATE enrolments SET status = 'active', started_at = coalesce(started_at, $2), updated_at = now() WHERE id = $1 AND status = 'approved'`, [enrolmentId, at]);
+  async markStarted(enrolmentId: string, at: Date = new Date(), manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(`UPDATE enrolments SET status = 'active', started_at = coalesce(started_at, $2), updated_at = now() WHERE id = $1 AND status = 'approved'`, [enrolmentId, at]);
   }
 
   /**

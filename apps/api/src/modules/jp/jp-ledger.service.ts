@@ -70,6 +70,11 @@ export class JpLedgerService {
     return { id: existing.id, created: false };
   }
 
+  /** Takes a credit back (an attendance mark removed) inside the caller's transaction. */
+  async revoke(tx: EntityManager, sourceType: TJpSourceType, sourceId: string, userId: string): Promise<void> {
+    await tx.query(`DELETE FROM jp_ledger_entries WHERE source_type = $1 AND source_id = $2 AND user_id = $3`, [sourceType, sourceId, userId]);
+  }
+
   /** The platform defaults (JP_TARGET_PNS, JP_CAP_PNS, JP_TARGET_PPPK, JP_CAP_PPPK). */
   defaults(): Record<TEmploymentType, JpPolicy> {
     const env = this.config.env;
