@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ClassroomModule } from './modules/classroom/classroom.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CoursesModule } from './modules/courses/courses.module';
+import { DevelopmentLogsModule } from './modules/development-logs/development-logs.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { JpModule } from './modules/jp/jp.module';
@@ -69,6 +70,7 @@ export class AppModule {
         EnrolmentsModule,
         JpModule,
         ClassroomModule,
+        DevelopmentLogsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

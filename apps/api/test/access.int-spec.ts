@@ -10,6 +10,7 @@ import {
   aCourse,
   aCourseRequest,
   aPosition,
+  aDevelopmentLog,
   aPureInstructor,
   aSession,
   aUnit,
@@ -21,6 +22,7 @@ import {
   day,
 } from './factories/builders';
 import { EnrolmentRule } from '../src/modules/enrolments/enrolment-rule.entity';
+import { OBJECT_STORAGE } from '../src/modules/storage/object-storage';
 import { ContentFile } from '../src/modules/content/content-file.entity';
 import { A_PNG, sample } from './support/content';
 import { snapshot } from './support/db-snapshot';
@@ -136,6 +138,13 @@ const REFUSED: Record<string, TRole[]> = {
   'GET /api/sessions/:id/check-in-code': AUTHORS,
   'POST /api/sessions/:id/check-in': LEARNERS_ONLY,
   'GET /api/me/sessions': LEARNERS_ONLY,
+  'POST /api/me/development-logs': LEARNERS_ONLY,
+  'GET /api/me/development-logs': LEARNERS_ONLY,
+  'POST /api/development-logs/:id/withdraw': LEARNERS_ONLY,
+  'GET /api/development-logs': ANYONE,
+  'POST /api/development-logs/:id/approve': ANYONE,
+  'POST /api/development-logs/:id/reject': ANYONE,
+  'GET /api/development-logs/:id/proof': ANYONE,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -238,6 +247,11 @@ describe('access matrix', () => {
     await anEnrolment(t.db).of(learner).in(made.course).create();
     attendees.set(session.id, learner.id);
     return session.id;
+  };
+  /** A submitted development log of a fresh learner of `c`'s agency, proof stored. */
+  const aLogOf = async (c: AgencyCast) => {
+    const learner = await aUser(t.db).in(c.agency).at(c.unit).create();
+    return (await aDevelopmentLog(t.db, t.app.get(OBJECT_STORAGE)).of(learner).create()).id;
   };
   const classroomOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}/sessions`;
   const scormOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}`;
@@ -393,6 +407,10 @@ describe('access matrix', () => {
       ok: 200,
     },
     'GET /api/sessions/:id/check-in-code': { prepare: aSessionOf, send: (a, _c, id) => a.get(`/api/sessions/${id}/check-in-code`), ok: 200 },
+    'GET /api/development-logs': { send: (a, c) => a.get('/api/development-logs').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/development-logs/:id/approve': { prepare: aLogOf, send: (a, _c, id) => a.post(`/api/development-logs/${id}/approve`).send({}), ok: 200 },
+    'POST /api/development-logs/:id/reject': { prepare: aLogOf, send: (a, _c, id) => a.post(`/api/development-logs/${id}/reject`).send({ reason: 'Bukti kurang jelas' }), ok: 200 },
+    'GET /api/development-logs/:id/proof': { prepare: aLogOf, send: (a, _c, id) => a.get(`/api/development-logs/${id}/proof`), ok: 200 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {

@@ -13,6 +13,7 @@ import { CourseActivity } from '../modules/courses/course-activity.entity';
 import { CourseInstructor } from '../modules/courses/course-instructor.entity';
 import { CourseSection } from '../modules/courses/course-section.entity';
 import { Course } from '../modules/courses/course.entity';
+import { DevelopmentLog } from '../modules/development-logs/development-log.entity';
 import { CourseEnrolmentSettings } from '../modules/enrolments/course-enrolment-settings.entity';
 import { EnrolmentRule } from '../modules/enrolments/enrolment-rule.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
@@ -25,7 +26,8 @@ import { User } from '../modules/users/user.entity';
 export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor, PackageVersion, ContentFile,
   Cohort, CohortInstructor, CourseEnrolmentSettings, EnrolmentRule, Enrolment,
   JpLedgerEntry, JpTarget,
-  ClassroomSession, SessionAttendance];
+  ClassroomSession, SessionAttendance,
+  DevelopmentLog];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {

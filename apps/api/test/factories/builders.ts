@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hashSync } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import type { TActivityType, TCompletionRule, TCourseCategory, TCourseCompetency, TCourseStatus, TDeliveryMode } from '@asah/contracts/courses';
@@ -14,6 +14,8 @@ import { CourseActivity } from '../../src/modules/courses/course-activity.entity
 import { CourseInstructor } from '../../src/modules/courses/course-instructor.entity';
 import { CourseSection } from '../../src/modules/courses/course-section.entity';
 import { Course } from '../../src/modules/courses/course.entity';
+import { DevelopmentLog } from '../../src/modules/development-logs/development-log.entity';
+import type { ObjectStorage } from '../../src/modules/storage/object-storage';
 import { CourseEnrolmentSettings } from '../../src/modules/enrolments/course-enrolment-settings.entity';
 import { Enrolment } from '../../src/modules/enrolments/enrolment.entity';
 import { Position } from '../../src/modules/positions/position.entity';
@@ -402,6 +404,30 @@ export function aSession(db: DataSource, activity: CourseActivity) {
     jp(jp: number) { props.jp = jp.toFixed(2); return builder; },
     async create(): Promise<ClassroomSession> {
       return db.getRepository(ClassroomSession).save({ ...props, checkinSecret: randomBytes(32).toString('base64url') });
+    },
+  };
+  return builder;
+}
+
+/** The bytes of a tiny PDF, enough for the proof sniffing. */
+export const A_PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/**
+ * A non-classroom development log with its proof stored: `aDevelopmentLog(db, storage).of(learner).jp(8).create()`.
+ * Submitted, a coaching session that ended yesterday, by default.
+ */
+export function aDevelopmentLog(db: DataSource, storage: ObjectStorage) {
+  const props: Partial<DevelopmentLog> = { form: 'coaching', title: `Coaching ${next()}`, organiser: null, startedOn: day(-2), endedOn: day(-1), hours: null, jp: '4.00', description: '', status: 'submitted' };
+  const builder = {
+    of(user: User) { props.userId = user.id; return builder; },
+    jp(jp: number) { props.jp = jp.toFixed(2); return builder; },
+    endedOn(endedOn: string) { props.endedOn = endedOn; props.startedOn = endedOn; return builder; },
+    status(status: DevelopmentLog['status']) { props.status = status; return builder; },
+    async create(): Promise<DevelopmentLog> {
+      const id = randomUUID();
+      const key = `proofs/${id}/sertifikat.pdf`;
+      await storage.put(key, A_PDF, { contentType: 'application/pdf', size: A_PDF.length });
+      return db.getRepository(DevelopmentLog).save({ id, ...props, proofKey: key, proofName: 'sertifikat.pdf', proofType: 'application/pdf', proofSize: String(A_PDF.length) });
     },
   };
   return builder;

@@ -3,22 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TPage } from '@asah/contracts/common';
 import type { TApprovalQuery, TApproveRequest, TEnrolmentRow, TRejectRequest } from '@asah/contracts/enrolments';
-import { Actor, isPlatformAdmin } from '../../common/auth/actor';
+import { Actor } from '../../common/auth/actor';
 import { likePattern } from '../../common/db/unique-violation';
 import { Params } from '../../common/db/sql';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { jakartaDay } from '../../common/time/jakarta';
 import { lockCohort, promoteWaitlisted } from '../cohorts/cohort-seats';
 import { ENROLMENT_FROM, ENROLMENT_SELECT, EnrolmentRecord, loadEnrolment, toEnrolmentRow } from './enrolment-view';
+import { approverReach, approverScope } from './approvers';
 import { Enrolment } from './enrolment.entity';
-
-/** Units the actor heads and every unit below them. */
-const HEADED_UNITS = (me: string) => `(WITH RECURSIVE headed AS (
-    SELECT id FROM units WHERE head_user_id = ${me}
-    UNION SELECT k.id FROM units k JOIN headed ON k.parent_id = headed.id
-  ) SELECT id FROM headed)`;
-
-export type ApproverReach = 'approver' | 'self' | 'none';
 
 /**
  * Approval of enrolment requests. The approvers of a learner are the heads of their unit and of
@@ -31,16 +24,7 @@ export class ApprovalsService {
 
   async queue(actor: Actor, query: TApprovalQuery): Promise<TPage<TEnrolmentRow>> {
     const p = new Params();
-    const me = p.add(actor.userId);
-    const where = [`e.user_id <> ${me}`, query.state === 'pending' ? `e.status = 'requested'` : `e.decision IS NOT NULL`];
-    if (isPlatformAdmin(actor)) {
-      if (query.agencyId) where.push(`u.agency_id = ${p.add(query.agencyId)}`);
-    } else if (actor.roles.includes('agency_admin') && actor.agencyId) {
-      if (query.agencyId && query.agencyId !== actor.agencyId) throw notFound('Agency');
-      where.push(`u.agency_id = ${p.add(actor.agencyId)}`);
-    } else {
-      where.push(`u.agency_id = ${p.add(actor.agencyId)}`, `u.unit_id IN ${HEADED_UNITS(me)}`);
-    }
+    const where = [...approverScope(actor, p, query.agencyId), query.state === 'pending' ? `e.status = 'requested'` : `e.decision IS NOT NULL`];
     if (query.courseId) where.push(`e.course_id = ${p.add(query.courseId)}`);
     if (query.q) {
       const q = p.add(likePattern(query.q));
@@ -73,24 +57,11 @@ export class ApprovalsService {
     });
   }
 
-  /** Whether the actor approves `learnerId`'s requests. */
-  async reach(manager: EntityManager, actor: Actor, learnerId: string): Promise<ApproverReach> {
-    if (learnerId === actor.userId) return 'self';
-    const [learner] = await manager.query(`SELECT agency_id, unit_id FROM users WHERE id = $1`, [learnerId]);
-    if (!learner) return 'none';
-    if (isPlatformAdmin(actor)) return 'approver';
-    if (learner.agency_id !== actor.agencyId) return 'none';
-    if (actor.roles.includes('agency_admin')) return 'approver';
-    if (!learner.unit_id) return 'none';
-    const [row] = await manager.query(`SELECT $1::uuid IN ${HEADED_UNITS('$2')} AS heads`, [learner.unit_id, actor.userId]);
-    return row.heads ? 'approver' : 'none';
-  }
-
   private async decide(actor: Actor, id: string, apply: (tx: EntityManager, e: Enrolment) => Promise<boolean | void>): Promise<TEnrolmentRow> {
     await this.db.transaction(async (tx) => {
       const found = await tx.findOneBy(Enrolment, { id });
       if (!found) throw notFound('Enrolment');
-      const reach = await this.reach(tx, actor, found.userId);
+      const reach = await approverReach(tx, actor, found.userId);
       if (reach === 'none') throw notFound('Enrolment');
       if (reach === 'self') throw new DomainError('NOT_APPROVER', 'You cannot decide your own request; your unit head or an agency admin does');
       const cohort = found.cohortId ? await lockCohort(tx, found.cohortId) : null;

@@ -172,7 +172,6 @@ const RULE_SELECT = `
     LEFT JOIN units un ON un.id = r.unit_id
     LEFT JOIN positions p ON p.id = r.position_id`;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toDto(r: any): TEnrolmentRule {
   return {
     id: r.id,
