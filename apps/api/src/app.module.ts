@@ -19,6 +19,7 @@ import { DevelopmentLogsModule } from './modules/development-logs/development-lo
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
 import { HealthModule } from './modules/health/health.module';
 import { JpModule } from './modules/jp/jp.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PositionsModule } from './modules/positions/positions.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StorageModule } from './modules/storage/storage.module';
@@ -71,6 +72,7 @@ export class AppModule {
         JpModule,
         ClassroomModule,
         DevelopmentLogsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

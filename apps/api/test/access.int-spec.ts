@@ -145,10 +145,21 @@ const REFUSED: Record<string, TRole[]> = {
   'POST /api/development-logs/:id/approve': ANYONE,
   'POST /api/development-logs/:id/reject': ANYONE,
   'GET /api/development-logs/:id/proof': ANYONE,
+  'GET /api/me/notifications': ANYONE,
+  'GET /api/me/notifications/unread-count': ANYONE,
+  'POST /api/me/notifications/read-all': ANYONE,
+  'POST /api/me/notifications/:id/read': ANYONE,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
-const SELF_ROUTES = ['GET /api/auth/me', 'POST /api/auth/password'];
+const SELF_ROUTES = [
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'GET /api/me/notifications',
+  'GET /api/me/notifications/unread-count',
+  'POST /api/me/notifications/read-all',
+  'POST /api/me/notifications/:id/read',
+];
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 /** Calls the route with a fresh unknown id for each parameter. */

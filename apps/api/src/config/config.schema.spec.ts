@@ -97,3 +97,12 @@ describe('JP defaults', () => {
     expect(messageOf({ JP_TARGET_PNS: '-1' })).toMatch(/JP_TARGET_PNS/);
   });
 });
+
+describe('notifications', () => {
+  it('send email only with an smtp(s) SMTP_URL, and name the variable otherwise', () => {
+    expect(parseEnv({})).toMatchObject({ MAIL_FROM: 'Asah <no-reply@asah.local>' });
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ SMTP_URL: 'smtp://asah:rahasia@mail.semarangkota.go.id:587' }).SMTP_URL).toBe('smtp://asah:rahasia@mail.semarangkota.go.id:587');
+    expect(messageOf({ SMTP_URL: 'http://mail.example.go.id' })).toMatch(/SMTP_URL: SMTP_URL looks like smtp:\/\//);
+  });
+});

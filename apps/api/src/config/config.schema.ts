@@ -86,6 +86,13 @@ export const ZEnv = z
     JP_CAP_PNS: jpLimit(DEFAULT_JP_TARGETS.PNS.cap),
     JP_TARGET_PPPK: jpLimit(DEFAULT_JP_TARGETS.PPPK.target),
     JP_CAP_PPPK: jpLimit(DEFAULT_JP_TARGETS.PPPK.cap),
+
+    // Notifications and scheduled jobs (pg-boss, in PostgreSQL).
+    /** smtp(s)://user:pass@host:port; without it emails are written to the log instead. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'SMTP_URL looks like smtp://user:password@mail.example.go.id:587' }).optional(),
+    MAIL_FROM: z.string().min(3).default('Asah <no-reply@asah.local>'),
+    /** Run scheduled jobs (reminders, email outbox) in this process; default on, off in tests. */
+    JOBS_ENABLED: bool.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

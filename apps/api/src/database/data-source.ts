@@ -19,6 +19,7 @@ import { EnrolmentRule } from '../modules/enrolments/enrolment-rule.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { JpLedgerEntry } from '../modules/jp/jp-ledger-entry.entity';
 import { JpTarget } from '../modules/jp/jp-target.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 import { Position } from '../modules/positions/position.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
@@ -27,7 +28,7 @@ export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Co
   Cohort, CohortInstructor, CourseEnrolmentSettings, EnrolmentRule, Enrolment,
   JpLedgerEntry, JpTarget,
   ClassroomSession, SessionAttendance,
-  DevelopmentLog];
+  DevelopmentLog, Notification];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {

@@ -22,7 +22,7 @@ export async function seatsTaken(tx: EntityManager, cohortId: string): Promise<n
  * Gives freed seats to the waitlist, first come first served, inside the caller's transaction (the
  * cohort must be locked). A promoted request that needed approval goes back to the approver
  * (`requested`); the others get their place (`approved`). A cohort that has ended promotes nobody.
- * Returns the ids of the promoted enrolments.
+ * Each promoted learner is notified (`waitlist_promoted`). Returns the ids of the promoted enrolments.
  */
 export async function promoteWaitlisted(tx: EntityManager, cohort: Cohort, today: string): Promise<string[]> {
   if (cohort.endsOn < today) return [];
@@ -41,5 +41,16 @@ export async function promoteWaitlisted(tx: EntityManager, cohort: Cohort, today
       RETURNING e.id`,
     [cohort.id, free],
   );
+  if (rows.length) {
+    // Told in the same transaction: the notification exists exactly when the seat does.
+    await tx.query(
+      `INSERT INTO notifications (user_id, type, data)
+       SELECT e.user_id, 'waitlist_promoted',
+              jsonb_build_object('courseId', c.id, 'courseTitle', c.title, 'cohortId', h.id, 'cohortName', h.name, 'enrolmentId', e.id, 'status', e.status)
+         FROM enrolments e JOIN cohorts h ON h.id = e.cohort_id JOIN courses c ON c.id = e.course_id
+        WHERE e.id = ANY($1)`,
+      [rows.map((r) => r.id)],
+    );
+  }
   return rows.map((r) => r.id);
 }

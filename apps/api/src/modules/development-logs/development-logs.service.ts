@@ -17,6 +17,7 @@ import { jakartaDay } from '../../common/time/jakarta';
 import { cleanFileName, sniffImage } from '../content/media-types';
 import { approverReach, approverScope } from '../enrolments/approvers';
 import { JpLedgerService } from '../jp/jp-ledger.service';
+import { approversOf, notify } from '../notifications/notify';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
 import { DevelopmentLog } from './development-log.entity';
 
@@ -73,22 +74,27 @@ export class DevelopmentLogsService {
     const key = `proofs/${id}/${fileName}`;
     await this.storage.put(key, file.buffer, { contentType, size: file.buffer.length });
     try {
-      await this.db.getRepository(DevelopmentLog).insert({
-        id,
-        userId: actor.userId,
-        form: fields.form,
-        title: fields.title,
-        organiser: fields.organiser || null,
-        startedOn: fields.startedOn,
-        endedOn: fields.endedOn,
-        hours: fields.hours === undefined ? null : String(fields.hours),
-        jp: String(jp),
-        description: fields.description ?? '',
-        status: 'submitted',
-        proofKey: key,
-        proofName: fileName,
-        proofType: contentType,
-        proofSize: String(file.buffer.length),
+      await this.db.transaction(async (tx) => {
+        await tx.getRepository(DevelopmentLog).insert({
+          id,
+          userId: actor.userId,
+          form: fields.form,
+          title: fields.title,
+          organiser: fields.organiser || null,
+          startedOn: fields.startedOn,
+          endedOn: fields.endedOn,
+          hours: fields.hours === undefined ? null : String(fields.hours),
+          jp: String(jp),
+          description: fields.description ?? '',
+          status: 'submitted',
+          proofKey: key,
+          proofName: fileName,
+          proofType: contentType,
+          proofSize: String(file.buffer.length),
+        });
+        const [me] = await tx.query('SELECT name FROM users WHERE id = $1', [actor.userId]);
+        const data = { kind: 'development_log' as const, logId: id, logTitle: fields.title, jp, learnerName: me.name };
+        await notify(tx, 'approval_needed', (await approversOf(tx, actor.userId)).map((userId) => ({ userId, data })));
       });
     } catch (error) {
       await this.storage.deletePrefix(`proofs/${id}/`);
@@ -171,6 +177,10 @@ export class DevelopmentLogsService {
       const log = (await this.locked(tx, id))!;
       if (log.status !== 'submitted') throw new DomainError('ALREADY_DECIDED', `The log is no longer waiting for a decision (it is ${log.status})`, { status: log.status });
       await apply(tx, log);
+      const [decided] = await tx.query('SELECT status, decision_reason FROM development_logs WHERE id = $1', [id]);
+      await notify(tx, 'log_decided', [
+        { userId: log.userId, data: { logId: log.id, logTitle: log.title, jp: Number(log.jp), decision: decided.status, reason: decided.decision_reason } },
+      ]);
     });
     const [row] = await this.db.query(`${SELECT} WHERE l.id = $1`, [id]);
     return toRow(row);

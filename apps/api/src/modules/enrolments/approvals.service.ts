@@ -10,6 +10,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { jakartaDay } from '../../common/time/jakarta';
 import { lockCohort, promoteWaitlisted } from '../cohorts/cohort-seats';
 import { ENROLMENT_FROM, ENROLMENT_SELECT, EnrolmentRecord, loadEnrolment, toEnrolmentRow } from './enrolment-view';
+import { notify } from '../notifications/notify';
 import { approverReach, approverScope } from './approvers';
 import { Enrolment } from './enrolment.entity';
 
@@ -68,6 +69,16 @@ export class ApprovalsService {
       const e = await tx.getRepository(Enrolment).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOneOrFail();
       if (e.status !== 'requested') throw new DomainError('ALREADY_DECIDED', `The request is no longer waiting for a decision (it is ${e.status})`, { status: e.status, decision: e.decision });
       const freed = await apply(tx, e);
+      const [decided] = await tx.query(
+        `SELECT e.decision, e.decision_reason, c.id AS course_id, c.title AS course_title FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.id = $1`,
+        [e.id],
+      );
+      await notify(tx, 'approval_decided', [
+        {
+          userId: e.userId,
+          data: { courseId: decided.course_id, courseTitle: decided.course_title, enrolmentId: e.id, decision: decided.decision, reason: decided.decision_reason, ...(cohort ? { cohortId: cohort.id, cohortName: cohort.name } : {}) },
+        },
+      ]);
       if (freed && cohort) await promoteWaitlisted(tx, cohort, jakartaDay());
     });
     return toEnrolmentRow(await loadEnrolment(this.db.manager, id));

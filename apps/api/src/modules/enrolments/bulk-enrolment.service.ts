@@ -14,6 +14,7 @@ import { lockCohort } from '../cohorts/cohort-seats';
 import { Cohort } from '../cohorts/cohort.entity';
 import { CourseAccessService } from '../courses/course-access.service';
 import { Course } from '../courses/course.entity';
+import { notify } from '../notifications/notify';
 import { cohortRequired, courseSettings, requiresCohort, resolveDeadline } from './enrolment-context';
 import { NipLine } from './nip-list';
 import { place, PlacementOutcome } from './placement';
@@ -160,6 +161,16 @@ export class BulkEnrolmentService {
       ruleId: options.ruleId ?? null,
       dryRun: options.dryRun,
     });
+    if (!options.dryRun) {
+      const cohort = target.cohort ? { cohortId: target.cohort.id, cohortName: target.cohort.name } : {};
+      await notify(
+        tx,
+        'enrolled',
+        placements
+          .filter((pl) => pl.enrolmentId && (pl.outcome === 'enrolled' || pl.outcome === 'waitlisted'))
+          .map((pl) => ({ userId: pl.userId, data: { courseId: target.course.id, courseTitle: target.course.title, enrolmentId: pl.enrolmentId!, status: pl.status!, ...cohort } })),
+      );
+    }
     const byUser = new Map(placements.map((pl) => [pl.userId, pl]));
     const rows: TBulkEnrolRow[] = named.map((n) => {
       const placement = n.outcome === null ? byUser.get(n.person!.id) : undefined;

@@ -13,6 +13,7 @@ import { cohortState } from '../cohorts/cohort-state';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Course } from '../courses/course.entity';
 import { JpLedgerService } from '../jp/jp-ledger.service';
+import { approversOf, notify } from '../notifications/notify';
 import { cohortOpenTo, cohortRequired, courseSettings, requiresCohort, resolveDeadline } from './enrolment-context';
 import { ENROLMENT_FROM, ENROLMENT_SELECT, EnrolmentRecord, loadEnrolment, toEnrolmentRow, toMyEnrolment } from './enrolment-view';
 import { Enrolment } from './enrolment.entity';
@@ -87,6 +88,11 @@ export class EnrolmentsService {
           dryRun: false,
         });
         if (placed.outcome === 'enrolled_elsewhere' || !placed.enrolmentId) throw alreadyEnrolled(placed.enrolmentId);
+        if (placed.status === 'requested') {
+          const [me] = await tx.query('SELECT name FROM users WHERE id = $1', [actor.userId]);
+          const data = { kind: 'enrolment' as const, courseId: course.id, courseTitle: course.title, enrolmentId: placed.enrolmentId, learnerName: me.name, ...(cohort ? { cohortId: cohort.id, cohortName: cohort.name } : {}) };
+          await notify(tx, 'approval_needed', (await approversOf(tx, actor.userId)).map((userId) => ({ userId, data })));
+        }
         return placed.enrolmentId;
       });
       return toMyEnrolment(await loadEnrolment(this.db.manager, id));
