@@ -26,6 +26,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads testTimeout from the global config only, not per project; hooks (app start, DB clone)
+  // share it, and a busy 2-core machine needs more than the 5 s default.
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -38,7 +41,6 @@ module.exports = {
       testMatch: ['<rootDir>/apps/api/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };
