@@ -243,17 +243,7 @@ describe('courses', () => {
       }
       const before = await snapshot(t.db);
       for (const agent of [admin, instructor]) {
-        const refused = await Promise.all([
-          agent.patch(`/api/courses/${id}`).send({ title: 'Diubah' }),
-          agent.post(`/api/courses/${id}/publish`),
-          agent.post(`/api/courses/${id}/sections`).send({ title: 'Modul' }),
-          agent.patch(`/api/courses/${id}/sections/${sections[0].id}`).send({ title: 'Modul' }),
-          agent.delete(`/api/courses/${id}/sections/${sections[1].id}`),
-          agent.post(`/api/courses/${id}/sections/${sections[0].id}/activities`).send({ type: 'page', title: 'x' }),
-          agent.patch(`/api/courses/${id}/activities/${activities[0].id}`).send({ title: 'x' }),
-          agent.delete(`/api/courses/${id}/activities/${activities[0].id}`),
-          agent.put(`/api/courses/${id}/structure`).send({ sections: [{ id: sections[1].id, activityIds: [activities[0].id] }, { id: sections[0].id, activityIds: [] }] }),
-        ]);
+        const refused = await everyCourseWrite(agent, id, sections, activities);
         for (const res of refused) expectApiError(res, 403, 'FORBIDDEN');
       }
       for (const res of await Promise.all([
@@ -469,17 +459,7 @@ describe('courses', () => {
       const id = course.id;
       const before = await snapshot(t.db);
       for (const agent of [admin, instructor]) {
-        const refused = await Promise.all([
-          agent.patch(`/api/courses/${id}`).send({ title: 'x' }),
-          agent.post(`/api/courses/${id}/publish`),
-          agent.post(`/api/courses/${id}/sections`).send({ title: 'Modul' }),
-          agent.patch(`/api/courses/${id}/sections/${sections[0].id}`).send({ title: 'Modul' }),
-          agent.delete(`/api/courses/${id}/sections/${sections[1].id}`),
-          agent.post(`/api/courses/${id}/sections/${sections[0].id}/activities`).send({ type: 'page', title: 'x' }),
-          agent.patch(`/api/courses/${id}/activities/${activities[0].id}`).send({ title: 'x' }),
-          agent.delete(`/api/courses/${id}/activities/${activities[0].id}`),
-          agent.put(`/api/courses/${id}/structure`).send({ sections: [{ id: sections[1].id, activityIds: [activities[0].id] }, { id: sections[0].id, activityIds: [] }] }),
-        ]);
+        const refused = await everyCourseWrite(agent, id, sections, activities);
         for (const res of refused) expectApiError(res, 409, 'COURSE_ARCHIVED');
       }
       expectApiError(await admin.post(`/api/courses/${id}/archive`), 409, 'COURSE_ARCHIVED');
@@ -550,3 +530,18 @@ describe('courses', () => {
     });
   });
 });
+
+/** Every editing call on a course with two sections and an activity in the first: all must be refused alike. */
+function everyCourseWrite(agent: TestAgent, id: string, sections: { id: string }[], activities: { id: string }[]) {
+  return Promise.all([
+    agent.patch(`/api/courses/${id}`).send({ title: 'Diubah' }),
+    agent.post(`/api/courses/${id}/publish`),
+    agent.post(`/api/courses/${id}/sections`).send({ title: 'Modul' }),
+    agent.patch(`/api/courses/${id}/sections/${sections[0].id}`).send({ title: 'Modul' }),
+    agent.delete(`/api/courses/${id}/sections/${sections[1].id}`),
+    agent.post(`/api/courses/${id}/sections/${sections[0].id}/activities`).send({ type: 'page', title: 'x' }),
+    agent.patch(`/api/courses/${id}/activities/${activities[0].id}`).send({ title: 'x' }),
+    agent.delete(`/api/courses/${id}/activities/${activities[0].id}`),
+    agent.put(`/api/courses/${id}/structure`).send({ sections: [{ id: sections[1].id, activityIds: [activities[0].id] }, { id: sections[0].id, activityIds: [] }] }),
+  ]);
+}
