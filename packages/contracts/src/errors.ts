@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   'CHECK_IN_CLOSED',
   'CHECK_IN_CODE_INVALID',
   'SESSION_HAS_ATTENDANCE',
+  // Certificates (see certificates.ts).
+  'CERTIFICATE_EXISTS',
+  'CERTIFICATE_NO_TEMPLATE',
+  'CERTIFICATE_REVOKED',
   'INTERNAL',
 ] as const;
 

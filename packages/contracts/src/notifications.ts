@@ -11,7 +11,7 @@ import { ZPage, ZPageQuery, ZQueryBoolean } from './common';
  * - `approval_decided`: the learner's enrolment request was approved or rejected (`decision`, `reason`);
  * - `log_decided`: the learner's development log was approved or rejected;
  * - `cohort_starts_soon`, `deadline_approaching`, `session_tomorrow`: daily reminders;
- * - `certificate_issued`: sent by the certificate feature.
+ * - `certificate_issued`, `certificate_revoked`: sent by the certificate feature (`certificateId`, `certificateNumber`, `courseTitle`; revoked: `reason`).
  */
 export const NOTIFICATION_TYPES = [
   'enrolled',
@@ -23,6 +23,7 @@ export const NOTIFICATION_TYPES = [
   'deadline_approaching',
   'session_tomorrow',
   'certificate_issued',
+  'certificate_revoked',
 ] as const;
 export const ZNotificationType = z.enum(NOTIFICATION_TYPES);
 export type TNotificationType = z.infer<typeof ZNotificationType>;
@@ -51,6 +52,7 @@ export const ZNotificationData = z.object({
   logId: z.uuid().optional(),
   logTitle: z.string().optional(),
   certificateId: z.uuid().optional(),
+  certificateNumber: z.string().optional(),
   jp: z.number().optional(),
 });
 export type TNotificationData = z.infer<typeof ZNotificationData>;

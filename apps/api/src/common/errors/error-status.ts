@@ -58,6 +58,12 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   ENROLMENT_NOT_WITHDRAWABLE: 409,
   /** Completing needs an enrolment with a place (approved or active). */
   ENROLMENT_NOT_ACTIVE: 409,
+  /** The learner already holds a valid certificate of the course: revoke it first to reissue. */
+  CERTIFICATE_EXISTS: 409,
+  /** No template given and the course has none. */
+  CERTIFICATE_NO_TEMPLATE: 409,
+  /** Revoking a certificate that is revoked already. */
+  CERTIFICATE_REVOKED: 409,
   /** Checking in outside the session's window (from 30 minutes before the start to the end). */
   CHECK_IN_CLOSED: 409,
   /** A wrong or expired check-in code (codes change every minute). */
