@@ -70,5 +70,21 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   CHECK_IN_CODE_INVALID: 400,
   /** A session with attendance records cannot be deleted. */
   SESSION_HAS_ATTENDANCE: 409,
+  /** A competency code that is not in the agency's dictionary. */
+  COMPETENCY_UNKNOWN: 422,
+  /** Deleting a national competency, or editing another agency's. */
+  COMPETENCY_READ_ONLY: 403,
+  /** Deleting a competency that standards, assessments, courses or programs still use. */
+  COMPETENCY_IN_USE: 409,
+  /** Changing a development plan that is no longer a draft. */
+  PLAN_NOT_EDITABLE: 409,
+  /** An action the plan's status does not allow (e.g. approving a draft). */
+  PLAN_TRANSITION_INVALID: 409,
+  /** Turning a program into a cohort before the plan is approved. */
+  PLAN_NOT_APPROVED: 409,
+  /** The agency has a plan for that year already. */
+  PLAN_EXISTS: 409,
+  /** The program was turned into a cohort already. */
+  PROGRAM_HAS_COHORT: 409,
   INTERNAL: 500,
 };
