@@ -1,0 +1,468 @@
+import { Scorm12API, Scorm2004API, type Settings } from 'scorm-again';
+import {
+  LAUNCHER_SOURCE,
+  isPortalMessage,
+  type ItemStatus,
+  type LauncherMessage,
+  type PlayerControls,
+  type PortalCommand,
+  type TocNode,
+} from './bridge';
+import { cmiForRevisit, flattenLaunchable, statusFromCmi } from './items';
+import { runtimeUrl, type LaunchAddress, type RuntimeItem, type RuntimeState } from './wire';
+
+type Api = Scorm12API | Scorm2004API;
+type NavRequest = { command: 'continue' | 'previous' | 'choice' | 'jump' | 'exit' | 'exitAll' | 'suspendAll' | 'abandon' | 'abandonAll'; target?: string };
+type EndReason = 'exit' | 'suspend' | 'completed';
+
+const NAV_TARGET = /^\{target=([^}]+)\}(choice|jump)$/;
+
+/**
+ * One launcher page = one runtime session of one attempt. scorm-again runs here, on the content
+ * origin, with the API object on this window (`API` / `API_1484_11`), so a SCO in the child frame
+ * finds it by walking up its parents (Golf 2004 starts at window.parent). Stored CMI is loaded into
+ * the API before the SCO frame is pointed at the SCO, so the SCO's first GetValue after Initialize
+ * answers stored data. One API object lives for the whole page (its commit sequence only grows,
+ * which with the server's session number gives the ordering key); between SCOs it is reset, so the
+ * next Initialize starts clean (no 104) and the total time is that SCO's own.
+ */
+export class Launcher {
+  private api!: Api;
+  private readonly launchable: RuntimeItem[];
+  private readonly statuses = new Map<string, ItemStatus>();
+  private readonly portalOrigins: string[];
+  private readonly sequenced: boolean;
+  private current: string | null = null;
+  /** adl.nav.request the running SCO set (2004 without sequencing: the launcher acts on it). */
+  private scoNavRequest: NavRequest | null = null;
+  /** Set while the launcher itself unloads the SCO (a portal command); Terminate is then ours. */
+  private unloading = false;
+  private ended = false;
+  private validity: { continue: boolean; previous: boolean; choice: Record<string, string> } | null = null;
+
+  constructor(
+    private readonly address: LaunchAddress,
+    private readonly state: RuntimeState,
+    private readonly frame: HTMLIFrameElement,
+    private readonly win: Window = window,
+  ) {
+    this.launchable = flattenLaunchable(state.items);
+    this.sequenced = state.standard === 'scorm2004' && state.sequencing !== null && state.sequencing !== undefined;
+    this.portalOrigins = state.portalOrigins ?? address.portalOrigins;
+    for (const item of this.launchable) this.statuses.set(item.identifier, statusFromCmi(state.standard, state.scos[item.identifier]?.cmi ?? null));
+  }
+
+  async start(): Promise<void> {
+    this.api = this.createApi();
+    if (this.state.standard === 'scorm12') (this.win as unknown as { API: Api }).API = this.api;
+    else (this.win as unknown as { API_1484_11: Api }).API_1484_11 = this.api;
+    this.patchOfflineQueue();
+    this.listen();
+
+    if (this.sequenced) {
+      const api = this.api as Scorm2004API;
+      if (this.state.sequencingState !== null && this.state.sequencingState !== undefined) {
+        await api.loadSequencingState().catch(() => false);
+      }
+      // A suspended attempt resumes where it stopped; otherwise the tree starts at its first activity.
+      if (!api.processNavigationRequest('resumeAll') && !api.processNavigationRequest('start')) {
+        this.fail('sequencing_start');
+      }
+      return;
+    }
+    const first = this.launchable.find((item) => item.identifier === this.state.currentItem) ?? this.launchable[0];
+    if (!first) return this.fail('nothing_to_launch');
+    this.load(first.identifier);
+  }
+
+  private createApi(): Api {
+    const { address, state } = this;
+    const session = state.session;
+    const settings: Settings = {
+      lmsCommitUrl: this.commitUrl(this.launchable[0]?.identifier ?? ''),
+      dataCommitFormat: 'json',
+      includeCommitSequence: true,
+      renderCommonCommitFields: false,
+      terminateCommitParam: 'terminate',
+      // Content-Type of the terminate beacon: CORS-safelisted; the commit endpoint reads it as JSON.
+      terminationCommitContentType: 'text/plain;charset=UTF-8',
+      autocommit: true,
+      autocommitSeconds: 30,
+      enableOfflineSupport: true,
+      courseId: `asah-attempt-${address.attemptId}`,
+      syncOnInitialize: true,
+      syncOnTerminate: true,
+      maxSyncAttempts: 20,
+      logLevel: 4,
+      // The session tells the server which page load a commit belongs to; an offline replay keeps
+      // the session (and the SCO) it was captured in (see patchOfflineQueue).
+      requestHandler: (commit: unknown) => {
+        const body = commit as Record<string, unknown>;
+        const { __sco: _sco, ...rest } = body;
+        return { ...rest, session: typeof body.session === 'number' ? body.session : session };
+      },
+      // The server answers SCORM error codes (e.g. 406/407) with 200 or 422: hand them to the SCO.
+      xhrResponseHandler: (xhr: XMLHttpRequest) => {
+        const body = parseResult(xhr.responseText);
+        const ok = xhr.status >= 200 && xhr.status <= 299 && body !== null && (body.result === true || body.result === 'true');
+        const errorCode = typeof body?.errorCode === 'number' ? body.errorCode : ok ? 0 : 101;
+        return { result: ok ? 'true' : 'false', errorCode: ok ? 0 : errorCode || 101 };
+      },
+    };
+    if (state.standard === 'scorm12') return new Scorm12API(settings);
+    return new Scorm2004API({
+      ...settings,
+      ...(this.sequenced
+        ? {
+            sequencing: { ...state.sequencing!, eventListeners: this.sequencingListeners() },
+            sequencingStatePersistence: {
+              autoLoadOnInitialize: false,
+              autoSaveOn: 'commit',
+              persistence: {
+                loadState: async () => {
+                  const stored = this.state.sequencingState;
+                  if (stored === null || stored === undefined) return null;
+                  return typeof stored === 'string' ? stored : JSON.stringify(stored);
+                },
+                saveState: (data: string) => this.saveSequencingState(data),
+              },
+            },
+          }
+        : {}),
+    });
+  }
+
+  private sequencingListeners() {
+    return {
+      onActivityDelivery: (activity: { id: string }) => {
+        // Delivery happens inside the SCO's Terminate or our own navigation call: let that finish first.
+        setTimeout(() => this.load(activity.id), 0);
+      },
+      onNavigationValidityUpdate: (data: { continue: boolean; previous: boolean; choice: Record<string, string> }) => {
+        this.validity = { continue: data.continue, previous: data.previous, choice: { ...data.choice } };
+        this.postStatus();
+      },
+      onSequencingSessionEnd: (data: { reason: string; navigationRequest?: string }) => {
+        const reason: EndReason = data.navigationRequest === 'suspendAll' ? 'suspend' : data.navigationRequest === 'exitAll' ? 'exit' : 'completed';
+        setTimeout(() => void this.end(reason), 0);
+      },
+      onRollupComplete: () => this.refreshSequencedStatuses(),
+    };
+  }
+
+  private commitUrl(identifier: string): string {
+    const template = this.state.endpoints?.commit;
+    if (template) return template.replace('{identifier}', encodeURIComponent(identifier));
+    return runtimeUrl(this.address, `sco/${encodeURIComponent(identifier)}/commit`);
+  }
+
+  private launchedUrl(identifier: string): string {
+    const template = this.state.endpoints?.launched;
+    if (template) return template.replace('{identifier}', encodeURIComponent(identifier));
+    return runtimeUrl(this.address, `sco/${encodeURIComponent(identifier)}/launched`);
+  }
+
+  /** Points the frame at an item, after resetting the API and loading that item's stored CMI. */
+  private load(identifier: string): void {
+    if (this.ended) return;
+    const item = this.launchable.find((candidate) => candidate.identifier === identifier);
+    if (!item || !item.launchUrl) return this.fail('item_not_launchable');
+    const api = this.api;
+    api.reset({ lmsCommitUrl: this.commitUrl(identifier), scoId: identifier }, { preserveListeners: true, resetTotalTime: true });
+    this.scoNavRequest = null;
+    // Within one page load, a SCO visited again continues from what it reported this session.
+    const earlier = this.sessionCmi.get(identifier);
+    const cmi = earlier ? cmiForRevisit(this.state.standard, earlier) : (this.state.scos[identifier]?.cmi ?? null);
+    if (cmi) api.loadFromJSON(structuredClone(cmi) as Record<string, unknown>);
+    this.current = identifier;
+    if (item.scormType !== 'sco') {
+      // Assets never call the API: viewing them is completing them.
+      this.statuses.set(identifier, 'completed');
+      void fetch(this.launchedUrl(identifier), { method: 'POST', keepalive: true });
+    }
+    this.frame.src = item.launchUrl;
+    this.postStatus();
+  }
+
+  /** CMI of SCOs run earlier in this page load, for a revisit (state.scos is the page-load snapshot). */
+  private readonly sessionCmi = new Map<string, Record<string, unknown>>();
+
+  private rememberCmi(): void {
+    if (!this.current) return;
+    const cmi = this.api.renderCMIToJSONObject() as Record<string, unknown>;
+    this.sessionCmi.set(this.current, cmi);
+  }
+
+  private listen(): void {
+    const api = this.api;
+    const is12 = this.state.standard === 'scorm12';
+    const finish = is12 ? 'LMSFinish' : 'Terminate';
+    const commit = is12 ? 'LMSCommit' : 'Commit';
+    api.on(`${is12 ? 'LMSSetValue' : 'SetValue'}.cmi.*`, () => this.refreshCurrentStatus());
+    api.on(commit, () => this.refreshCurrentStatus());
+    if (!is12) {
+      api.on('SetValue.adl.nav.request', (_element: string, value: unknown) => {
+        this.scoNavRequest = parseNavRequest(String(value));
+      });
+    }
+    api.on(finish, () => {
+      this.refreshCurrentStatus();
+      this.rememberCmi();
+      if (this.unloading || this.sequenced) return;
+      const request = this.scoNavRequest;
+      this.scoNavRequest = null;
+      if (request) setTimeout(() => void this.act(request), 0);
+    });
+    this.win.addEventListener('message', (event) => {
+      if (event.source !== this.win.parent || this.win.parent === this.win) return;
+      if (!this.portalOrigins.includes(event.origin)) return;
+      if (!isPortalMessage(event.data)) return;
+      void this.command(event.data.command, event.data.target);
+    });
+    // The page closes (tab closed, portal navigated away) while a SCO is still running: terminate it
+    // here, so its last state leaves as the terminate beacon even if the SCO never committed.
+    this.win.addEventListener('pagehide', () => this.terminateRunningSco());
+    this.frame.addEventListener('load', () => this.postStatus());
+  }
+
+  private terminateRunningSco(): void {
+    const api = this.api;
+    if (!api.isInitialized()) return;
+    if (api instanceof Scorm12API) api.LMSFinish('');
+    else api.Terminate('');
+  }
+
+  /** A portal command: unload the running SCO first (it terminates itself or we do), then navigate. */
+  private async command(command: PortalCommand, target?: string): Promise<void> {
+    if (this.ended) return;
+    await this.unloadSco();
+    const request: NavRequest =
+      command === 'next'
+        ? { command: 'continue' }
+        : command === 'previous'
+          ? { command: 'previous' }
+          : command === 'choice'
+            ? { command: 'choice', target }
+            : command === 'suspendAll'
+              ? { command: 'suspendAll' }
+              : { command: this.sequenced || this.state.standard === 'scorm2004' ? 'suspendAll' : 'exit' };
+    await this.act(request);
+  }
+
+  private async unloadSco(): Promise<void> {
+    this.unloading = true;
+    try {
+      await new Promise<void>((resolve) => {
+        const done = () => resolve();
+        this.frame.addEventListener('load', done, { once: true });
+        this.frame.src = 'about:blank';
+        setTimeout(done, 3000);
+      });
+      // Content that does not terminate on unload is terminated here (its data is kept).
+      this.terminateRunningSco();
+    } finally {
+      this.unloading = false;
+    }
+  }
+
+  private async act(request: NavRequest): Promise<void> {
+    if (this.ended) return;
+    if (this.sequenced) {
+      const api = this.api as Scorm2004API;
+      const ok = api.processNavigationRequest(request.command, request.target);
+      if (!ok && (request.command === 'suspendAll' || request.command === 'exitAll' || request.command === 'exit')) {
+        await this.end(request.command === 'suspendAll' ? 'suspend' : 'exit');
+      } else if (!ok) {
+        this.postStatus();
+      }
+      return;
+    }
+    const index = this.launchable.findIndex((item) => item.identifier === this.current);
+    switch (request.command) {
+      case 'continue': {
+        const next = this.launchable[index + 1];
+        if (next) this.load(next.identifier);
+        else await this.end('completed');
+        return;
+      }
+      case 'previous': {
+        const previous = this.launchable[index - 1];
+        if (previous) this.load(previous.identifier);
+        else this.postStatus();
+        return;
+      }
+      case 'choice':
+      case 'jump':
+        if (request.target && this.launchable.some((item) => item.identifier === request.target)) this.load(request.target);
+        return;
+      case 'suspendAll':
+        return this.end('suspend');
+      default:
+        return this.end('exit');
+    }
+  }
+
+  private async end(reason: EndReason): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.frame.src !== 'about:blank') {
+      this.unloading = true;
+      this.frame.src = 'about:blank';
+      this.terminateRunningSco();
+      this.unloading = false;
+    }
+    if (this.sequenced) await (this.api as Scorm2004API).saveSequencingState().catch(() => false);
+    this.post({ source: LAUNCHER_SOURCE, type: 'ended', attemptId: this.address.attemptId, reason });
+  }
+
+  private saveSequencingState(data: string): Promise<boolean> {
+    const body = JSON.stringify({ session: this.state.session, state: data, currentItem: this.current, rollup: this.rootRollup() });
+    return fetch(this.state.endpoints?.sequencing ?? runtimeUrl(this.address, 'sequencing'), {
+      method: 'PUT',
+      // keepalive: the save also happens while the page closes.
+      keepalive: body.length < 60_000,
+      headers: { 'content-type': 'application/json' },
+      body,
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
+  }
+
+  private rootRollup(): { completion: string; success: string; scoreScaled: number | null } | undefined {
+    const rootId = this.state.sequencing?.activityTree?.id;
+    if (!rootId) return undefined;
+    const data = (this.api as Scorm2004API).getActivityTrackingData(rootId);
+    if (!data) return undefined;
+    return { completion: data.completionStatus, success: data.successStatus, scoreScaled: data.score };
+  }
+
+  private refreshCurrentStatus(): void {
+    if (!this.current) return;
+    const status = statusFromCmi(this.state.standard, this.api.renderCMIToJSONObject() as Record<string, unknown>);
+    if (status !== this.statuses.get(this.current)) {
+      this.statuses.set(this.current, status);
+      this.postStatus();
+    }
+  }
+
+  private refreshSequencedStatuses(): void {
+    const api = this.api as Scorm2004API;
+    for (const item of this.launchable) {
+      const data = api.getActivityTrackingData(item.identifier);
+      if (!data) continue;
+      const status: ItemStatus =
+        data.successStatus === 'passed' || data.successStatus === 'failed'
+          ? data.successStatus
+          : data.completionStatus === 'completed' || data.completionStatus === 'incomplete'
+            ? data.completionStatus
+            : (this.statuses.get(item.identifier) ?? 'not_attempted');
+      this.statuses.set(item.identifier, status);
+    }
+  }
+
+  private controls(): PlayerControls {
+    const toc = this.launchable.length > 1;
+    if (this.sequenced) {
+      const api = this.api as Scorm2004API;
+      const hidden = new Set<string>(((api as unknown as { adl?: { sequencing?: { hideLmsUi?: string[] } } }).adl?.sequencing?.hideLmsUi ?? []) as string[]);
+      const preview = (request: 'continue' | 'previous') => api.previewNavigationRequest(request).outcome !== 'blocked';
+      const scoRunning = api.isInitialized();
+      // While a SCO runs the tree answers from its validity; between SCOs ask it directly.
+      const canContinue = this.validity && scoRunning ? this.validity.continue : preview('continue');
+      const canPrevious = this.validity && scoRunning ? this.validity.previous : preview('previous');
+      return {
+        continue: canContinue && !hidden.has('continue'),
+        previous: canPrevious && !hidden.has('previous'),
+        exit: !hidden.has('exit') || !hidden.has('suspendAll'),
+        toc: toc && Object.values(this.validity?.choice ?? {}).some((valid) => valid === 'true'),
+      };
+    }
+    const index = this.launchable.findIndex((item) => item.identifier === this.current);
+    return { continue: toc && index < this.launchable.length - 1, previous: toc && index > 0, exit: true, toc };
+  }
+
+  private toc(items: RuntimeItem[]): TocNode[] {
+    const choice = this.sequenced ? (this.validity?.choice ?? {}) : null;
+    return items.map((item) => ({
+      identifier: item.identifier,
+      title: item.title,
+      launchable: item.launchUrl !== null,
+      selectable: item.launchUrl !== null && (choice === null || choice[item.identifier] === 'true'),
+      status: this.statuses.get(item.identifier) ?? 'not_attempted',
+      children: this.toc(item.children),
+    })).filter((node, index) => items[index]!.isVisible !== false || node.children.length > 0);
+  }
+
+  private postStatus(): void {
+    if (this.ended) return;
+    this.post({
+      source: LAUNCHER_SOURCE,
+      type: 'status',
+      attemptId: this.address.attemptId,
+      title: this.state.title,
+      toc: this.toc(this.state.items),
+      currentItem: this.current,
+      controls: this.controls(),
+    });
+  }
+
+  private post(message: LauncherMessage): void {
+    const parent = this.win.parent;
+    if (parent === this.win) return;
+    // Only a portal origin receives it: postMessage drops a message whose target origin differs.
+    for (const origin of this.portalOrigins) parent.postMessage(message, origin);
+  }
+
+  private fail(code: string): void {
+    this.post({ source: LAUNCHER_SOURCE, type: 'error', attemptId: this.address.attemptId, code });
+  }
+
+  /**
+   * scorm-again keeps offline commits in one localStorage queue and replays them to the commit URL
+   * configured at replay time, which by then may belong to another SCO. Each stored commit is
+   * tagged with its SCO and session, and the replay sends it to that SCO's URL.
+   */
+  private patchOfflineQueue(): void {
+    const service = (this.api as unknown as { _offlineStorageService?: OfflineService })._offlineStorageService;
+    if (!service) return;
+    const store = service.storeOffline.bind(service);
+    service.storeOffline = (courseId, data, metadata) => store(courseId, { ...data, __sco: this.current, session: this.state.session }, metadata);
+    const send = service.sendDataToLMS.bind(service);
+    service.sendDataToLMS = async (data, metadata) => {
+      const sco = typeof data.__sco === 'string' ? data.__sco : null;
+      if (!sco) return send(data, metadata);
+      const saved = service.settings.lmsCommitUrl;
+      service.settings.lmsCommitUrl = this.commitUrl(sco);
+      try {
+        return await send(data, metadata);
+      } finally {
+        service.settings.lmsCommitUrl = saved;
+      }
+    };
+  }
+}
+
+interface OfflineService {
+  settings: { lmsCommitUrl: string | boolean };
+  storeOffline(courseId: string, data: Record<string, unknown>, metadata?: unknown): unknown;
+  sendDataToLMS(data: Record<string, unknown>, metadata?: unknown): Promise<unknown>;
+}
+
+function parseResult(text: string): { result?: unknown; errorCode?: unknown } | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as { result?: unknown; errorCode?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseNavRequest(value: string): NavRequest | null {
+  const targeted = NAV_TARGET.exec(value);
+  if (targeted) return { command: targeted[2] as 'choice' | 'jump', target: targeted[1] };
+  if (['continue', 'previous', 'exit', 'exitAll', 'suspendAll', 'abandon', 'abandonAll'].includes(value)) {
+    return { command: value as NavRequest['command'] };
+  }
+  return null;
+}
