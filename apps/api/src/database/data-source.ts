@@ -7,6 +7,14 @@ import { ClassroomSession } from '../modules/classroom/classroom-session.entity'
 import { SessionAttendance } from '../modules/classroom/session-attendance.entity';
 import { CohortInstructor } from '../modules/cohorts/cohort-instructor.entity';
 import { Cohort } from '../modules/cohorts/cohort.entity';
+import { Assessment } from '../modules/competency/assessment.entity';
+import { CompetencySettings } from '../modules/competency/competency-settings.entity';
+import { Competency } from '../modules/competency/competency.entity';
+import { DevelopmentGoal } from '../modules/competency/development-goal.entity';
+import { DevelopmentPlan } from '../modules/competency/development-plan.entity';
+import { DevelopmentProgram } from '../modules/competency/development-program.entity';
+import { PositionStandard } from '../modules/competency/position-standard.entity';
+import { WorkloadTask } from '../modules/competency/workload-task.entity';
 import { ContentFile } from '../modules/content/content-file.entity';
 import { PackageVersion } from '../modules/content/package-version.entity';
 import { CourseActivity } from '../modules/courses/course-activity.entity';
@@ -21,6 +29,8 @@ import { JpLedgerEntry } from '../modules/jp/jp-ledger-entry.entity';
 import { JpTarget } from '../modules/jp/jp-target.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { Position } from '../modules/positions/position.entity';
+import { Certificate, CertificateAsset, CertificateAudit, CertificateBulkItem, CertificateBulkJob, CertificateCounter, CertificateNumbering, CertificateTemplate, CertificateTemplateVersion, CourseCertificateSettings, IssuerKey } from '../modules/certificates/certificate.entities';
+import { DomainEvent, EventDelivery } from '../modules/events/domain-event.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -28,7 +38,10 @@ export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Co
   Cohort, CohortInstructor, CourseEnrolmentSettings, EnrolmentRule, Enrolment,
   JpLedgerEntry, JpTarget,
   ClassroomSession, SessionAttendance,
-  DevelopmentLog, Notification];
+  DevelopmentLog, Notification,
+  Competency, CompetencySettings, PositionStandard, Assessment, DevelopmentGoal, DevelopmentPlan, DevelopmentProgram, WorkloadTask,
+  DomainEvent, EventDelivery,
+  CertificateAsset, CertificateTemplate, CertificateTemplateVersion, CertificateNumbering, CertificateCounter, CourseCertificateSettings, Certificate, CertificateAudit, IssuerKey, CertificateBulkJob, CertificateBulkItem];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {

@@ -48,5 +48,7 @@ export function renderEmail(type: TNotificationType, d: TNotificationData, name:
       return lines(`Besok: ${d.sessionTitle ?? 'sesi kelas'}`, `Sesi "${d.sessionTitle ?? ''}" (${course(d)}) berlangsung ${day(d.startsAt)}${d.location ? ` di ${d.location}` : ''}.`);
     case 'certificate_issued':
       return lines(`Sertifikat terbit: ${course(d)}`, `Sertifikat Anda untuk ${course(d)} telah terbit dan dapat diunduh di Asah.`);
+    case 'certificate_revoked':
+      return lines(`Sertifikat dicabut: ${course(d)}`, `Sertifikat Anda${d.certificateNumber ? ` nomor ${d.certificateNumber}` : ''} untuk ${course(d)} telah dicabut. Alasan: ${d.reason ?? '-'}`);
   }
 }
