@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState } from '@asah/ui/components/EmptyState';
 
-/** No course exists yet in this milestone: say so plainly instead of showing a fake list. */
+/** Nothing under way: say so plainly and point to the catalogue. */
 export function MyLearningEmpty() {
   const { t } = useTranslation();
   return (
@@ -12,6 +13,11 @@ export function MyLearningEmpty() {
           <p>{t('learning.emptyBody')}</p>
           <p>{t('learning.emptyHint')}</p>
         </>
+      }
+      action={
+        <Link to="/katalog" className="btn btn-primary">
+          {t('learning.browseCatalogue')}
+        </Link>
       }
     />
   );

@@ -9,6 +9,10 @@ export function LearnerShell({ children }: { children: ReactNode }) {
       portalName={t('portal.name')}
       nav={[
         { to: '/pembelajaran', label: t('nav.myLearning') },
+        { to: '/katalog', label: t('nav.catalogue') },
+        { to: '/jp', label: t('nav.jp') },
+        { to: '/kompetensi', label: t('competency.nav') },
+        { to: '/sertifikat', label: t('nav.certificates') },
         { to: '/profil', label: t('nav.profile') },
       ]}
     >
