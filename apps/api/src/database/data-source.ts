@@ -31,6 +31,7 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { Position } from '../modules/positions/position.entity';
 import { Certificate, CertificateAsset, CertificateAudit, CertificateBulkItem, CertificateBulkJob, CertificateCounter, CertificateNumbering, CertificateTemplate, CertificateTemplateVersion, CourseCertificateSettings, IssuerKey } from '../modules/certificates/certificate.entities';
 import { DomainEvent, EventDelivery } from '../modules/events/domain-event.entity';
+import { ActivityResult, TrackingAttempt, TrackingCommit, TrackingInteraction, TrackingObjective, TrackingScoState } from '../modules/tracking/tracking.entities';
 import { Unit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -41,7 +42,8 @@ export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Co
   DevelopmentLog, Notification,
   Competency, CompetencySettings, PositionStandard, Assessment, DevelopmentGoal, DevelopmentPlan, DevelopmentProgram, WorkloadTask,
   DomainEvent, EventDelivery,
-  CertificateAsset, CertificateTemplate, CertificateTemplateVersion, CertificateNumbering, CertificateCounter, CourseCertificateSettings, Certificate, CertificateAudit, IssuerKey, CertificateBulkJob, CertificateBulkItem];
+  CertificateAsset, CertificateTemplate, CertificateTemplateVersion, CertificateNumbering, CertificateCounter, CourseCertificateSettings, Certificate, CertificateAudit, IssuerKey, CertificateBulkJob, CertificateBulkItem,
+  TrackingAttempt, TrackingScoState, TrackingInteraction, TrackingObjective, TrackingCommit, ActivityResult];
 
 /** One definition for the app, the tests and the migration CLI, so they never drift apart. */
 export function dataSourceOptions(url: string, poolSize = 10, withMigrations = true): DataSourceOptions {
