@@ -38,6 +38,8 @@ export class Launcher {
   /** Set while the launcher itself unloads the SCO (a portal command); Terminate is then ours. */
   private unloading = false;
   private ended = false;
+  /** Counts sequencing deliveries, to tell whether a SCO's own Terminate already moved on. */
+  private deliveries = 0;
   private validity: { continue: boolean; previous: boolean; choice: Record<string, string> } | null = null;
 
   constructor(
@@ -135,6 +137,7 @@ export class Launcher {
   private sequencingListeners() {
     return {
       onActivityDelivery: (activity: { id: string }) => {
+        this.deliveries += 1;
         // Delivery happens inside the SCO's Terminate or our own navigation call: let that finish first.
         setTimeout(() => this.load(activity.id), 0);
       },
@@ -235,7 +238,11 @@ export class Launcher {
   /** A portal command: unload the running SCO first (it terminates itself or we do), then navigate. */
   private async command(command: PortalCommand, target?: string): Promise<void> {
     if (this.ended) return;
+    const before = this.deliveries;
     await this.unloadSco();
+    // The SCO's Terminate may itself have navigated (its adl.nav.request, a post-condition rule):
+    // then that delivery stands and the learner's click is spent on it.
+    if (this.ended || this.deliveries !== before) return;
     const request: NavRequest =
       command === 'next'
         ? { command: 'continue' }
@@ -367,10 +374,9 @@ export class Launcher {
       const api = this.api as Scorm2004API;
       const hidden = new Set<string>(((api as unknown as { adl?: { sequencing?: { hideLmsUi?: string[] } } }).adl?.sequencing?.hideLmsUi ?? []) as string[]);
       const preview = (request: 'continue' | 'previous') => api.previewNavigationRequest(request).outcome !== 'blocked';
-      const scoRunning = api.isInitialized();
-      // While a SCO runs the tree answers from its validity; between SCOs ask it directly.
-      const canContinue = this.validity && scoRunning ? this.validity.continue : preview('continue');
-      const canPrevious = this.validity && scoRunning ? this.validity.previous : preview('previous');
+      // The tree reports validity on every change; before its first report, ask it.
+      const canContinue = this.validity ? this.validity.continue : preview('continue');
+      const canPrevious = this.validity ? this.validity.previous : preview('previous');
       return {
         continue: canContinue && !hidden.has('continue'),
         previous: canPrevious && !hidden.has('previous'),
