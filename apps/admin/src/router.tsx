@@ -6,6 +6,10 @@ import { PositionsRoute } from './routes/jabatan';
 import { CoursesRoute } from './routes/kursus';
 import { ActivityEditorRoute } from './routes/kursus-aktivitas';
 import { CourseEditorRoute } from './routes/kursus-detail';
+import { CourseCohortsRoute } from './routes/kursus-angkatan';
+import { CourseEnrolmentRoute } from './routes/kursus-pendaftaran';
+import { CourseParticipantsRoute } from './routes/kursus-peserta';
+import { BulkEnrolRoute } from './routes/kursus-peserta-massal';
 import { CoursePreviewRoute } from './routes/kursus-pratinjau';
 import { AdminLayout } from './routes/layout';
 import { LoginRoute } from './routes/login';
@@ -41,6 +45,9 @@ export const router = createBrowserRouter(
                 { path: '/kursus/:courseId', element: <CourseEditorRoute /> },
                 { path: '/kursus/:courseId/aktivitas/:activityId', element: <ActivityEditorRoute /> },
                 { path: '/kursus/:courseId/pratinjau', element: <CoursePreviewRoute /> },
+                { path: '/kursus/:courseId/peserta', element: <CourseParticipantsRoute /> },
+                { path: '/kursus/:courseId/angkatan', element: <CourseCohortsRoute /> },
+                { path: '/kursus/:courseId/pendaftaran', element: <CourseEnrolmentRoute /> },
               ],
             },
             {
@@ -54,6 +61,7 @@ export const router = createBrowserRouter(
                 { path: '/jabatan', element: <PositionsRoute /> },
                 { path: '/pegawai', element: <UsersRoute /> },
                 { path: '/pegawai/impor', element: <UserImportRoute /> },
+                { path: '/kursus/:courseId/peserta/massal', element: <BulkEnrolRoute /> },
               ],
             },
             { path: '*', element: <NotFoundRoute /> },

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TCourseDetail } from '@asah/contracts/courses';
 import { CoverImageField } from '../../course-content/components/CoverImageField';
 import { CourseStructureEditor } from '../../course-structure/components/CourseStructureEditor';
+import { CourseTabs } from '../../enrolments/components/CourseTabs';
 import { CourseDetailsForm } from './CourseDetailsForm';
 import { CourseHeader } from './CourseHeader';
 import { CourseInstructors } from './CourseInstructors';
@@ -22,6 +23,7 @@ export function CourseEditor({ course }: { course: TCourseDetail }) {
           </Link>
         }
       />
+      <CourseTabs courseId={course.id} />
       <CourseStatusActions course={course} />
       {readOnlyReason && (
         <div className="banner banner-info" role="note">

@@ -1,0 +1,31 @@
+/**
+ * Enrolment routes of apps/api (modules/enrolments, cohorts, classroom, development-logs, jp),
+ * relative to API_PREFIX as the api client wants them.
+ */
+export const enrolmentPaths = {
+  settings: (courseId: string) => `/courses/${courseId}/enrolment-settings`,
+  courseEnrolments: (courseId: string) => `/courses/${courseId}/enrolments`,
+  bulk: (courseId: string) => `/courses/${courseId}/enrolments/bulk`,
+  bulkCsv: (courseId: string) => `/courses/${courseId}/enrolments/bulk/csv`,
+  withdraw: (id: string) => `/enrolments/${id}/withdraw`,
+  complete: (id: string) => `/enrolments/${id}/complete`,
+  approve: (id: string) => `/enrolments/${id}/approve`,
+  reject: (id: string) => `/enrolments/${id}/reject`,
+  approvals: '/approvals',
+  rules: '/enrolment-rules',
+  rule: (id: string) => `/enrolment-rules/${id}`,
+  applyRule: (id: string) => `/enrolment-rules/${id}/apply`,
+  cohorts: (courseId: string) => `/courses/${courseId}/cohorts`,
+  cohort: (id: string) => `/cohorts/${id}`,
+  sessions: (courseId: string, activityId: string) => `/courses/${courseId}/activities/${activityId}/sessions`,
+  session: (id: string) => `/sessions/${id}`,
+  attendance: (id: string) => `/sessions/${id}/attendance`,
+  checkInCode: (id: string) => `/sessions/${id}/check-in-code`,
+  developmentLogs: '/development-logs',
+  approveLog: (id: string) => `/development-logs/${id}/approve`,
+  rejectLog: (id: string) => `/development-logs/${id}/reject`,
+  logProof: (id: string) => `/development-logs/${id}/proof`,
+  jpTargets: '/jp-targets',
+  jpCompliance: '/reports/jp-compliance',
+  jpComplianceExport: '/reports/jp-compliance/export',
+};
