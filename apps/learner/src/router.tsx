@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ActivityRoute } from './routes/aktivitas';
 import { CompetencyRoute } from './routes/kompetensi';
 import { RequireAuthRoute } from './routes/require-auth';
 import { LearnerLayout } from './routes/layout';
@@ -7,6 +8,10 @@ import { MyLearningRoute } from './routes/pembelajaran';
 import { CatalogueRoute } from './routes/katalog';
 import { CourseRoute } from './routes/kursus';
 import { JpRoute } from './routes/jp';
+import { NotificationsRoute } from './routes/notifikasi';
+import { DevelopmentLogsRoute } from './routes/pengembangan';
+import { ApprovalsRoute } from './routes/persetujuan';
+import { CheckInRoute } from './routes/hadir';
 import { NotFoundRoute } from './routes/not-found';
 import { ProfileRoute } from './routes/profil';
 import { MyCertificatesRoute } from './routes/sertifikat';
@@ -21,6 +26,8 @@ export const router = createBrowserRouter([
     element: <RequireAuthRoute />,
     children: [
       { path: '/ubah-kata-sandi', element: <ChangePasswordRoute /> },
+      // Full-window SCORM player, outside the portal shell.
+      { path: '/kursus/:courseId/aktivitas/:activityId', element: <ActivityRoute /> },
       {
         element: <LearnerLayout />,
         children: [
@@ -29,6 +36,11 @@ export const router = createBrowserRouter([
           { path: '/katalog', element: <CatalogueRoute /> },
           { path: '/kursus/:courseId', element: <CourseRoute /> },
           { path: '/jp', element: <JpRoute /> },
+          { path: '/notifikasi', element: <NotificationsRoute /> },
+          { path: '/pengembangan', element: <DevelopmentLogsRoute /> },
+          { path: '/persetujuan', element: <ApprovalsRoute /> },
+          // What a classroom session's QR code encodes (CHECK_IN_PATH): signs in first when needed.
+          { path: '/hadir/:sessionId', element: <CheckInRoute /> },
           { path: '/sertifikat', element: <MyCertificatesRoute /> },
           { path: '/profil', element: <ProfileRoute /> },
           { path: '/kompetensi', element: <CompetencyRoute /> },

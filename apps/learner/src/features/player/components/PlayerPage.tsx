@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { TLaunch } from '@asah/contracts/tracking';
+import { ConfirmDialog } from '@asah/ui/components/ConfirmDialog';
+import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
+import { LoadingState } from '@asah/ui/components/LoadingState';
+import { coursePath } from '../../course/course-paths';
+import { framedLauncherUrl, isLauncherMessage, PORTAL_SOURCE, type PlayerControls, type PortalCommand, type PortalMessage, type TocNode } from '../bridge';
+import { useLaunch, useRefreshProgress } from '../hooks/use-launch';
+import { TableOfContents } from './TableOfContents';
+
+interface PlayerPageProps {
+  courseId: string;
+  activityId: string;
+  courseTitle: string | null;
+}
+
+interface LauncherStatus {
+  title: string;
+  toc: TocNode[];
+  currentItem: string | null;
+  controls: PlayerControls;
+}
+
+/** How long Exit waits for the launcher to save and say goodbye before leaving anyway. */
+const EXIT_GRACE_MS = 5000;
+
+/**
+ * The SCORM player: the launcher page of the content origin framed full-window, with the
+ * navigation the package needs (table of contents, Continue / Previous) and Exit. The frame is
+ * another origin; the two talk only by postMessage, each checking the other's origin.
+ */
+export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const refreshProgress = useRefreshProgress();
+  const launch = useLaunch(activityId);
+  const [attempt, setAttempt] = useState<TLaunch | null>(null);
+  const [status, setStatus] = useState<LauncherStatus | null>(null);
+  const [launcherError, setLauncherError] = useState<string | null>(null);
+  const [tocOpen, setTocOpen] = useState(false);
+  const [confirmNew, setConfirmNew] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const started = useRef(false);
+  const leaveTimer = useRef<number | null>(null);
+
+  const start = useCallback(
+    (newAttempt: boolean) => {
+      setStatus(null);
+      setLauncherError(null);
+      launch.mutate({ newAttempt }, { onSuccess: (data) => setAttempt(data) });
+    },
+    [launch],
+  );
+
+  useEffect(() => {
+    // Once per page (React's development double effect would launch twice).
+    if (started.current) return;
+    started.current = true;
+    start(false);
+  }, [start]);
+
+  const leave = useCallback(() => {
+    if (leaveTimer.current !== null) window.clearTimeout(leaveTimer.current);
+    void refreshProgress();
+    navigate(coursePath(courseId));
+  }, [courseId, navigate, refreshProgress]);
+
+  const launcherOrigin = attempt ? new URL(attempt.launcherUrl).origin : null;
+
+  useEffect(() => {
+    if (!launcherOrigin) return;
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== launcherOrigin || event.source !== frame.current?.contentWindow) return;
+      if (!isLauncherMessage(event.data)) return;
+      const message = event.data;
+      if (message.type === 'status') {
+        setStatus({ title: message.title, toc: message.toc, currentItem: message.currentItem, controls: message.controls });
+      } else if (message.type === 'ended') {
+        leave();
+      } else {
+        setLauncherError(message.code);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [launcherOrigin, leave]);
+
+  useEffect(() => () => {
+    if (leaveTimer.current !== null) window.clearTimeout(leaveTimer.current);
+  }, []);
+
+  const send = (command: PortalCommand, target?: string) => {
+    const launcherWindow = frame.current?.contentWindow;
+    if (!launcherWindow || !launcherOrigin) return;
+    const message: PortalMessage = { source: PORTAL_SOURCE, type: 'command', command, ...(target ? { target } : {}) };
+    launcherWindow.postMessage(message, launcherOrigin);
+  };
+
+  const exit = () => {
+    setLeaving(true);
+    send('exit');
+    // The launcher answers `ended` once the SCO has saved; never keep the learner waiting for long.
+    leaveTimer.current = window.setTimeout(leave, EXIT_GRACE_MS);
+  };
+
+  const title = status?.title ?? attempt?.title ?? '';
+  const controls = status?.controls;
+  const showToc = Boolean(controls?.toc && status && status.toc.length > 0);
+
+  return (
+    <div className="player">
+      <header className="player-bar">
+        <button type="button" className="btn btn-secondary btn-sm" onClick={exit} disabled={leaving || !attempt}>
+          {leaving ? t('player.leaving') : t('player.exit')}
+        </button>
+        <div className="player-title">
+          <h1>{title || t('player.loading')}</h1>
+          {courseTitle && <p className="muted">{courseTitle}</p>}
+        </div>
+        <nav className="player-nav" aria-label={t('player.navigation')}>
+          {showToc && (
+            <button type="button" className="btn btn-ghost btn-sm" aria-expanded={tocOpen} aria-controls="player-toc" onClick={() => setTocOpen((open) => !open)}>
+              {t('player.contents')}
+            </button>
+          )}
+          {controls && (controls.previous || controls.continue || showToc) && (
+            <>
+              <button type="button" className="btn btn-secondary btn-sm" onClick={() => send('previous')} disabled={!controls.previous || leaving}>
+                {t('player.previous')}
+              </button>
+              <button type="button" className="btn btn-primary btn-sm" onClick={() => send('next')} disabled={!controls.continue || leaving}>
+                {t('player.continue')}
+              </button>
+            </>
+          )}
+          {attempt?.canStartNewAttempt && (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmNew(true)} disabled={leaving}>
+              {t('player.newAttempt')}
+            </button>
+          )}
+        </nav>
+      </header>
+      <div className="player-body">
+        {showToc && status && (
+          <TableOfContents
+            id="player-toc"
+            open={tocOpen}
+            nodes={status.toc}
+            currentItem={status.currentItem}
+            onChoose={(identifier) => {
+              setTocOpen(false);
+              send('choice', identifier);
+            }}
+          />
+        )}
+        <main className="player-stage">
+          {launch.isPending && <LoadingState />}
+          {launch.isError && (
+            <div className="player-message">
+              <ErrorBanner error={launch.error} onRetry={() => start(false)} />
+              <Link to={coursePath(courseId)}>{t('player.backToCourse')}</Link>
+            </div>
+          )}
+          {launcherError && (
+            <div className="player-message">
+              <ErrorBanner error={t('player.launcherError')} onRetry={() => attempt && start(false)} />
+            </div>
+          )}
+          {attempt && (
+            <iframe
+              key={attempt.attemptId + attempt.launcherUrl}
+              ref={frame}
+              className="player-frame"
+              title={title || t('player.frameTitle')}
+              src={framedLauncherUrl(attempt.launcherUrl, window.location.origin)}
+              allow="fullscreen; autoplay"
+              allowFullScreen
+            />
+          )}
+        </main>
+      </div>
+      <ConfirmDialog
+        open={confirmNew}
+        title={t('player.newAttemptTitle')}
+        confirmLabel={t('player.newAttemptConfirm')}
+        onClose={() => setConfirmNew(false)}
+        onConfirm={() => {
+          setConfirmNew(false);
+          start(true);
+        }}
+      >
+        <p>{t('player.newAttemptBody')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
