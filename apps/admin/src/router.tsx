@@ -12,11 +12,20 @@ import { CourseParticipantsRoute } from './routes/kursus-peserta';
 import { BulkEnrolRoute } from './routes/kursus-peserta-massal';
 import { CoursePreviewRoute } from './routes/kursus-pratinjau';
 import { AdminLayout } from './routes/layout';
+import { NeedsAnalysisRoute } from './routes/kompetensi-analisis';
+import { AssessmentsRoute } from './routes/kompetensi-penilaian';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { UsersRoute } from './routes/pegawai';
 import { UserImportRoute } from './routes/pegawai-impor';
+import { DevelopmentPlanRoute } from './routes/rencana-pengembangan';
 import { RequireRoleRoute } from './routes/require-auth';
+import { CertificatesRoute } from './routes/sertifikat';
+import { CertificateJobRoute } from './routes/sertifikat-tugas';
+import { CertificateNumberingRoute } from './routes/sertifikat-penomoran';
+import { CertificateTemplateRoute } from './routes/sertifikat-templat-detail';
+import { CertificateTemplatesRoute } from './routes/sertifikat-templat';
+import { IssueCertificatesRoute } from './routes/sertifikat-terbitkan';
 import { ChangePasswordRoute } from './routes/ubah-kata-sandi';
 import { UnitsRoute } from './routes/unit-kerja';
 
@@ -61,6 +70,15 @@ export const router = createBrowserRouter(
                 { path: '/jabatan', element: <PositionsRoute /> },
                 { path: '/pegawai', element: <UsersRoute /> },
                 { path: '/pegawai/impor', element: <UserImportRoute /> },
+                { path: '/sertifikat', element: <CertificatesRoute /> },
+                { path: '/sertifikat/templat', element: <CertificateTemplatesRoute /> },
+                { path: '/sertifikat/templat/:templateId', element: <CertificateTemplateRoute /> },
+                { path: '/sertifikat/terbitkan', element: <IssueCertificatesRoute /> },
+                { path: '/sertifikat/tugas/:jobId', element: <CertificateJobRoute /> },
+                { path: '/sertifikat/penomoran', element: <CertificateNumberingRoute /> },
+                { path: '/kompetensi/penilaian', element: <AssessmentsRoute /> },
+                { path: '/kompetensi/analisis', element: <NeedsAnalysisRoute /> },
+                { path: '/rencana-pengembangan', element: <DevelopmentPlanRoute /> },
                 { path: '/kursus/:courseId/peserta/massal', element: <BulkEnrolRoute /> },
               ],
             },
