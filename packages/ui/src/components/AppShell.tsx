@@ -23,6 +23,8 @@ interface AppShellProps {
   tools?: ReactNode;
   /** Small links under the user's name, e.g. change password. */
   userLinks?: readonly { to: string; label: string }[];
+  /** Always visible in the bar, also on phones where the menu folds away: the notification bell. */
+  alerts?: ReactNode;
   children: ReactNode;
 }
 
@@ -30,7 +32,7 @@ interface AppShellProps {
  * Header with product name, navigation, language switch and the signed-in user. One set of
  * elements serves every width: below 900 px the menu folds behind a button.
  */
-export function AppShell({ portalName, nav, tools, userLinks = [], children }: AppShellProps) {
+export function AppShell({ portalName, nav, tools, userLinks = [], alerts, children }: AppShellProps) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const logout = useLogout();
@@ -48,12 +50,13 @@ export function AppShell({ portalName, nav, tools, userLinks = [], children }: A
         {t('shell.skipToContent')}
       </a>
       <header className="shell-header">
-        <div className="shell-bar">
+        <div className={alerts ? 'shell-bar has-alerts' : 'shell-bar'}>
           <Link to="/" className="brand">
             <Logo />
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-portal">{portalName}</span>
           </Link>
+          {alerts && <div className="shell-alerts">{alerts}</div>}
           <button
             type="button"
             className="menu-toggle"

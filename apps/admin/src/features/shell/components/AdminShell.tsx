@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '@asah/ui/components/AppShell';
+import { NotificationBell } from '@asah/ui/components/NotificationBell';
 import { AGENCY_ADMIN_ROLES, COURSE_ROLES, PLATFORM_ROLES } from '../../access/roles';
 import { AgencyPicker } from '../../agency-scope/components/AgencyPicker';
 
@@ -17,8 +18,13 @@ export function AdminShell({ children }: { children: ReactNode }) {
         { to: '/pegawai', label: t('nav.users'), roles: AGENCY_ADMIN_ROLES, end: true },
         { to: '/pegawai/impor', label: t('nav.userImport'), roles: AGENCY_ADMIN_ROLES },
         { to: '/kursus', label: t('nav.courses'), roles: COURSE_ROLES },
+        { to: '/sertifikat', label: t('nav.certificates'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/kompetensi/penilaian', label: t('competency.nav.assessments'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/kompetensi/analisis', label: t('competency.nav.needs'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/rencana-pengembangan', label: t('competency.nav.plan'), roles: AGENCY_ADMIN_ROLES },
       ]}
       tools={<AgencyPicker />}
+      alerts={<NotificationBell linkFor={(n) => (n.data.courseId ? `/kursus/${n.data.courseId}` : null)} />}
       userLinks={[{ to: '/ubah-kata-sandi', label: t('shell.changePassword') }]}
     >
       {children}
