@@ -111,7 +111,9 @@ export class Launcher {
         return { result: ok ? 'true' : 'false', errorCode: ok ? 0 : errorCode || 101 };
       },
     };
-    if (state.standard === 'scorm12') return new Scorm12API(settings);
+    // SCORM 1.2 RTE 3.4.4: a SCO that finishes without setting lesson_status is completed by the LMS
+    // (the "minimum calls" SCOs only call LMSInitialize/LMSFinish).
+    if (state.standard === 'scorm12') return new Scorm12API({ ...settings, autoCompleteLessonStatus: true });
     return new Scorm2004API({
       ...settings,
       ...(this.sequenced
