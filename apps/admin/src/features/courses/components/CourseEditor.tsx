@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TCourseDetail } from '@asah/contracts/courses';
+import { CourseCertificatesSection, useCanManageCertificates } from '../../certificates/components/CourseCertificateSettings';
 import { CoverImageField } from '../../course-content/components/CoverImageField';
 import { CourseStructureEditor } from '../../course-structure/components/CourseStructureEditor';
 import { CourseTabs } from '../../enrolments/components/CourseTabs';
@@ -11,6 +12,7 @@ import { CourseStatusActions } from './CourseStatusActions';
 
 export function CourseEditor({ course }: { course: TCourseDetail }) {
   const { t } = useTranslation();
+  const certificates = useCanManageCertificates();
   const readOnlyReason = course.can.edit ? null : course.status === 'archived' ? 'archived' : 'noAccess';
   return (
     <>
@@ -34,6 +36,7 @@ export function CourseEditor({ course }: { course: TCourseDetail }) {
         <a href="#detail">{t('courses.detailsTitle')}</a>
         <a href="#modul">{t('structure.title')}</a>
         <a href="#pengajar">{t('courses.instructors')}</a>
+        {certificates && <a href="#sertifikat">{t('certificates.course.title')}</a>}
       </nav>
       <div className="editor-stack">
         <section id="detail" className="card" aria-labelledby="detail-title">
@@ -55,6 +58,7 @@ export function CourseEditor({ course }: { course: TCourseDetail }) {
           </h2>
           <CourseInstructors course={course} />
         </section>
+        <CourseCertificatesSection course={course} />
       </div>
     </>
   );
