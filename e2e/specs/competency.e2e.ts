@@ -1,0 +1,234 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO, signIn } from '../support/auth';
+import { DESKTOP, launchBrowser, newPage, PHONE, screenshot, type Viewport } from '../support/browser';
+import { ApiSession, uniqueCode } from '../support/learning-api';
+
+/**
+ * Issue 7 in both portals: the agency admin imports assessment results (a bad file first, refused
+ * row by row), reads the needs-analysis heatmap, opens a cell, creates a plan program from it,
+ * submits and approves the plan and turns the program into a cohort; the learner then sees the gap
+ * on their competency profile with the recommended courses, and enrols from there.
+ */
+
+const LEARNER_NIP = DEMO.learnerNip.replace(/\s/g, '');
+const UNIT = 'Bidang Pelayanan Kesehatan'; // Budi's unit (DINKES-YANKES); his position, Kepala Seksi, is `pengawas`: M.01 required at 2.
+const today = new Date().toISOString().slice(0, 10);
+
+/** A published classroom course open to self-enrolment that targets M.01 at `level`. */
+async function competencyCourse(admin: ApiSession, title: string, level: number): Promise<{ id: string; code: string; title: string }> {
+  const code = uniqueCode('KMP');
+  const course = await admin.post<{ id: string }>('/courses', {
+    code,
+    title,
+    category: 'manajerial',
+    deliveryMode: 'klasikal',
+    jp: 8,
+    competencies: [{ code: 'M.01', targetLevel: level }],
+  });
+  const section = await admin.post<{ id: string }>(`/courses/${course.id}/sections`, { title: 'Tatap muka' });
+  await admin.post(`/courses/${course.id}/sections/${section.id}/activities`, { type: 'classroom', title: 'Sesi kelas', settings: {} });
+  await admin.post(`/courses/${course.id}/publish`);
+  await admin.put(`/courses/${course.id}/enrolment-settings`, { enrolmentPolicy: 'self' });
+  return { id: course.id, code, title };
+}
+
+function csvFile(name: string, lines: string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'asah-kc-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function signedIn(browser: Browser, where: '/admin/' | '/login', identifier: string, viewport: Viewport = DESKTOP) {
+  const session = await newPage(browser, viewport);
+  await signIn(session.page, where, identifier);
+  await session.page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  return session;
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+describe('competency framework in both portals', () => {
+  let browser: Browser;
+  let cohortCourse: { id: string; code: string; title: string };
+  let selfCourse: { id: string; code: string; title: string };
+  const stamp = Date.now().toString(36);
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const admin = await ApiSession.signIn(browser, DEMO.semarangAdmin);
+    try {
+      cohortCourse = await competencyCourse(admin, `Integritas dalam Pelayanan ${stamp}`, 2);
+      selfCourse = await competencyCourse(admin, `Integritas Lanjutan ${stamp}`, 3);
+    } finally {
+      await admin.close();
+    }
+  });
+  afterAll(() => browser.close());
+
+  it('[agency admin] imports assessments, opens the heatmap cell, plans a program from it, approves the plan and turns the program into a cohort', async () => {
+    const { context, page } = await signedIn(browser, '/admin/', DEMO.semarangAdmin);
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+
+    // --- dictionary and standards: the national competencies are there, defaults by position type visible ---
+    await nav.getByRole('link', { name: 'Kamus Kompetensi' }).click();
+    await page.getByRole('heading', { name: 'Kamus Kompetensi', level: 1 }).waitFor();
+    const dictionary = page.getByRole('list', { name: 'Daftar kompetensi' });
+    await dictionary.getByText('Integritas', { exact: true }).waitFor();
+    expect(await dictionary.innerText()).toContain('M.08');
+    await dictionary.getByText('Integritas', { exact: true }).click();
+    await dictionary.getByText('Level 5 – Ahli').first().waitFor();
+    await screenshot(page, 'kompetensi-kamus');
+
+    await nav.getByRole('link', { name: 'Standar Kompetensi' }).click();
+    await page.getByRole('heading', { name: 'Standar Kompetensi Jabatan', level: 1 }).waitFor();
+    expect(await page.getByLabel('Level dipersyaratkan Kepala Seksi, M.01 Integritas').inputValue()).toBe('2');
+    expect(await page.getByLabel('Level dipersyaratkan Sekretaris Daerah, M.01 Integritas').inputValue()).toBe('5');
+    await screenshot(page, 'kompetensi-standar');
+
+    // --- assessments: a bad file is refused row by row, nothing saved ---
+    await nav.getByRole('link', { name: 'Penilaian Kompetensi' }).click();
+    await page.getByRole('heading', { name: 'Penilaian Kompetensi', level: 1 }).waitFor();
+    const bad = csvFile('penilaian-salah.csv', [
+      'nip,kode_kompetensi,level,sumber,tanggal',
+      `999999999999999999,M.01,2,assessment_centre,${today}`,
+      `${LEARNER_NIP},X.99,2,assessment_centre,${today}`,
+      `${LEARNER_NIP},M.02,6,assessment_centre,${today}`,
+    ]);
+    await page.getByLabel('Berkas CSV').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page.getByTestId('assessment-import-summary').waitFor();
+    expect(await page.getByTestId('assessment-import-summary').innerText()).toBe('0 baris valid, 3 baris bermasalah.');
+    const report = page.getByRole('region', { name: 'Laporan per baris' });
+    expect(await report.locator('tr.row-invalid').count()).toBe(3);
+    expect(await page.getByRole('button', { name: /^Simpan \d+ penilaian$/ }).isDisabled()).toBe(true);
+    await screenshot(page, 'kompetensi-penilaian-laporan');
+
+    // --- then a good file: Budi is at level 1 of M.01 (required 2) and meets M.02 ---
+    await page.getByRole('button', { name: 'Pilih berkas lain' }).click();
+    const good = csvFile('penilaian.csv', [
+      'nip,kode_kompetensi,level,sumber,tanggal',
+      `${LEARNER_NIP},M.01,1,assessment_centre,${today}`,
+      `${LEARNER_NIP},M.02,3,uji_kompetensi,${today}`,
+    ]);
+    await page.getByLabel('Berkas CSV').setInputFiles(good);
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    await page.getByTestId('assessment-import-summary').waitFor();
+    expect(await page.getByTestId('assessment-import-summary').innerText()).toBe('2 baris valid, 0 baris bermasalah.');
+    expect(await report.innerText()).toContain('Budi Santoso');
+    await page.getByRole('button', { name: 'Simpan 2 penilaian' }).click();
+    await page.getByText('2 hasil penilaian tersimpan.').waitFor();
+
+    // The history of the employee shows both results as current.
+    await page.getByLabel('Cari pegawai').fill('Budi');
+    await page.getByRole('list', { name: 'Pegawai yang cocok' }).getByRole('button', { name: /Budi Santoso/ }).click();
+    const history = page.getByRole('region', { name: 'Riwayat penilaian Budi Santoso, S.Kom.' });
+    await history.getByText('M.02').waitFor();
+    expect(await history.innerText()).toContain('Berlaku');
+    await screenshot(page, 'kompetensi-penilaian');
+
+    // --- needs analysis: the heatmap shows the gap in Budi's unit; the cell opens the people behind it ---
+    await nav.getByRole('link', { name: 'Analisis Kebutuhan' }).click();
+    await page.getByRole('heading', { name: 'Analisis Kebutuhan Kompetensi', level: 1 }).waitFor();
+    const heatmap = page.getByRole('table', { name: 'Peta kesenjangan kompetensi per unit kerja' });
+    const cell = heatmap.getByRole('button', { name: new RegExp(`^${UNIT}, M\\.01 Integritas: [1-9]\\d* dari`) });
+    await cell.click();
+    const panel = page.getByTestId('needs-cell');
+    await panel.getByRole('heading', { name: `M.01 Integritas di ${UNIT}` }).waitFor();
+    await panel.getByRole('cell', { name: /Budi Santoso/ }).waitFor();
+    expect(await panel.innerText()).toContain(cohortCourse.title);
+    expect(Number((await page.getByTestId('cell-jp-lacking').innerText()).replace(/\./g, '').replace(',', '.'))).toBeGreaterThan(0);
+    await screenshot(page, 'kompetensi-analisis');
+
+    // --- "create plan program from this cell": no draft plan yet, so make this year's first ---
+    await panel.getByRole('button', { name: 'Buat program rencana dari sel ini' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Buat program rencana dari sel ini' });
+    const year = new Date().getFullYear();
+    const createPlan = dialog.getByRole('button', { name: `Buat rencana ${year}` });
+    if (await createPlan.isVisible().catch(() => false)) await createPlan.click();
+    await dialog.getByLabel('Nama program').waitFor();
+    const programTitle = `Penguatan Integritas ${stamp}`;
+    await dialog.getByLabel('Nama program').fill(programTitle);
+    await dialog.getByLabel('Penyelenggara').fill('BKPSDM Kota Semarang');
+    expect(await dialog.getByText(/^Sasaran: [1-9]\d* pegawai/).isVisible()).toBe(true);
+    await screenshot(page, 'kompetensi-program-dari-sel');
+    await dialog.getByRole('button', { name: 'Buat program' }).click();
+    await dialog.getByText(new RegExp(`Program "${programTitle}" dibuat dengan [1-9]\\d* pegawai sasaran.`)).waitFor();
+    await dialog.getByRole('link', { name: 'Buka rencana' }).click();
+
+    // --- the plan: submit, approve, turn the program into a cohort ---
+    await page.getByRole('heading', { name: 'Rencana Pengembangan Kompetensi', level: 1 }).waitFor();
+    const programs = page.getByRole('region', { name: /^Program / });
+    await programs.getByText(programTitle).waitFor();
+    expect(await page.getByTestId('plan-total-people').innerText()).not.toBe('0');
+    await page.getByRole('button', { name: 'Ajukan', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Ajukan' }).getByRole('button', { name: 'Ajukan' }).click();
+    await page.getByText('Diajukan', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Setujui', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Setujui' }).getByRole('button', { name: 'Setujui' }).click();
+    await page.getByText('Disetujui', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: `Jadikan angkatan: ${programTitle}` }).click();
+    const cohortDialog = page.getByRole('dialog', { name: 'Jadikan angkatan kursus' });
+    await cohortDialog.getByLabel('Kursus').selectOption({ label: `${cohortCourse.code} · ${cohortCourse.title}` });
+    await cohortDialog.getByRole('button', { name: 'Buat angkatan' }).click();
+    await cohortDialog.getByText(/^Angkatan dibuat, [1-9]\d* pegawai terdaftar\.$/).waitFor();
+    await cohortDialog.getByRole('button', { name: 'Tutup' }).click();
+    await programs.getByText(`Angkatan ${programTitle} · ${cohortCourse.title}`).waitFor();
+    await screenshot(page, 'rencana-pengembangan');
+
+    // --- workload analysis page renders for the agency ---
+    await nav.getByRole('link', { name: 'Analisis Beban Kerja' }).click();
+    await page.getByRole('heading', { name: 'Analisis Beban Kerja', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Per jabatan' }).or(page.getByText('Belum ada data beban kerja')).first().waitFor();
+    await screenshot(page, 'abk');
+    await context.close();
+  });
+
+  it('[learner] sees the gap on the competency profile with the recommended courses and enrols from there (desktop and 360 px)', async () => {
+    const { context, page } = await signedIn(browser, '/login', DEMO.learnerNip);
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kompetensi Saya' }).click();
+    await page.getByRole('heading', { name: 'Profil Kompetensi', level: 1 }).waitFor();
+    await page.getByRole('figure', { name: 'Level saat ini dibandingkan level yang dipersyaratkan' }).waitFor();
+
+    const gap = page.getByRole('listitem', { name: 'M.01 Integritas' });
+    expect(await gap.innerText()).toContain('Kesenjangan 1 level');
+    const courses = gap.getByRole('list', { name: 'Kursus yang disarankan untuk Integritas' });
+    // Enrolled through the cohort the admin made from the plan program.
+    await courses.getByRole('listitem').filter({ hasText: cohortCourse.title }).getByText(/Terdaftar|Sedang berjalan/).waitFor();
+    // The course that goes beyond the required level is offered too; enrolling from the card.
+    await courses.getByRole('link', { name: selfCourse.title }).waitFor();
+    expect(await courses.getByRole('link', { name: cohortCourse.title }).getAttribute('href')).toBe(`/kursus/${cohortCourse.id}`);
+    await courses.getByRole('button', { name: `Daftar ke ${selfCourse.title}` }).click();
+    await page.getByText(`Anda terdaftar di ${selfCourse.title}.`).waitFor();
+    await courses.getByRole('listitem').filter({ hasText: selfCourse.title }).getByText(/Terdaftar|Sedang berjalan/).waitFor();
+    // M.02 is met: it is no gap card.
+    expect(await page.getByRole('listitem', { name: 'M.02 Kerjasama' }).count()).toBe(0);
+    await screenshot(page, 'kompetensi-saya');
+
+    // Individual development plan: a goal with a target date and progress.
+    await page.getByRole('button', { name: 'Tambah tujuan' }).click();
+    const goalDialog = page.getByRole('dialog', { name: 'Tambah tujuan pengembangan' });
+    await goalDialog.getByLabel('Tujuan').fill('Mencapai level 2 Integritas');
+    await goalDialog.getByLabel('Kompetensi').selectOption('M.01');
+    await goalDialog.getByLabel('Tanggal target').fill(`${new Date().getFullYear()}-12-31`);
+    await goalDialog.getByLabel('Kemajuan (%)').fill('25');
+    await goalDialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('progressbar', { name: 'Kemajuan Mencapai level 2 Integritas' }).waitFor();
+    await screenshot(page, 'kompetensi-saya-idp');
+    await context.close();
+
+    const phone = await signedIn(browser, '/login', DEMO.learnerNip, PHONE);
+    await phone.page.goto('/kompetensi');
+    await phone.page.getByRole('listitem', { name: 'M.01 Integritas' }).waitFor();
+    await noHorizontalScroll(phone.page);
+    await screenshot(phone.page, 'kompetensi-saya-360');
+    await phone.context.close();
+  });
+});
