@@ -58,7 +58,11 @@ export function useSetAttendance(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TSetAttendanceRequest) => api.put<TAttendanceSheet>(enrolmentPaths.attendance(sessionId), body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
+    onSuccess: (sheet) => {
+      // The answer is the saved sheet (its first page): show it at once when it holds everyone.
+      if (sheet.items.length >= sheet.total) queryClient.setQueryData(attendanceKey(sessionId), sheet);
+      return queryClient.invalidateQueries({ queryKey: SESSIONS_KEY });
+    },
   });
 }
 
