@@ -47,7 +47,7 @@ export function VerifyPage({ code }: { code: string }) {
           )}
           {verification.data && <VerificationResult verification={verification.data} />}
         </div>
-        <p className="auth-footer">{t('verify.footer')}</p>
+        {verification.data && <p className="auth-footer">{t('verify.footer')}</p>}
       </main>
     </div>
   );
