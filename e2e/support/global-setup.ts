@@ -48,6 +48,8 @@ export default async function globalSetup(): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   process.env.E2E_BASE_URL = baseUrl;
+  // The product's embedded PostgreSQL (apps/api/src/database/embedded-postgres.ts), for specs that check what was stored.
+  process.env.E2E_DATABASE_URL = `postgres://asah:asah@127.0.0.1:${pgPort}/asah`;
   (globalThis as Record<string, unknown>).__ASAH_E2E__ = { child, dataDir };
 }
 
