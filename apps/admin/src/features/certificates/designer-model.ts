@@ -57,7 +57,7 @@ export function starterDesign(name: string): DesignerState {
       at('free_text', 300, { text: 'atas keberhasilannya menyelesaikan', fontSize: 13 }),
       at('course_title', 322),
       at('free_text', 350, { text: 'sebanyak {jp} JP, selesai pada {completedOn}', fontSize: 12 }),
-      at('issued_on', 420, { fontSize: 11 }),
+      at('free_text', 420, { text: 'Ditetapkan pada {issuedOn}', fontSize: 11 }),
       at('signature_image', 440, { x: page.width / 2 - 60 }),
       at('signer_name', 495, { font: 'sans_bold', fontSize: 12 }),
       at('signer_title', 512, { fontSize: 11 }),
@@ -93,21 +93,24 @@ export function clampToPage(field: DesignerField, orientation: TOrientation): De
   return { ...field, x: round(Math.min(Math.max(0, field.x), Math.max(0, maxX))), y: round(Math.min(Math.max(0, field.y), Math.max(0, maxY))) };
 }
 
-/** Sample values for the live preview; the name has marks and letters beyond ASCII on purpose. */
+/**
+ * Sample values for the live preview, printed as the API prints them (certificate-pdf.service):
+ * the name has marks and letters beyond ASCII on purpose.
+ */
 export const SAMPLE = {
   holder_name: 'Ni Putu Ayu Śrīwahyuni Ñoman, S.Kom.',
   holder_nip: '19860926 201505 2 001',
   course_title: 'Pelatihan Kepemimpinan Pengawas',
-  jp: '32 JP',
+  jp: '32',
   completed_on: '20 November 2026',
-  issued_on: 'Semarang, 22 November 2026',
+  issued_on: '22 November 2026',
   certificate_number: 'SERT/2026/SMG/000123',
   agency_name: 'Pemerintah Kota Semarang',
 } as const;
 
 const PLACEHOLDERS: Record<string, string> = {
   holderName: SAMPLE.holder_name,
-  nip: SAMPLE.holder_nip,
+  nip: `NIP ${SAMPLE.holder_nip}`,
   courseTitle: SAMPLE.course_title,
   jp: '32',
   completedOn: SAMPLE.completed_on,
@@ -141,4 +144,16 @@ export function fontCss(font: TTemplateField['font']): { fontFamily: string; fon
     fontFamily: serif ? '"DejaVu Serif", "Noto Serif", Georgia, serif' : '"DejaVu Sans", "Noto Sans", Verdana, sans-serif',
     fontWeight: font.endsWith('bold') ? 700 : 400,
   };
+}
+
+/** Turning the page keeps each field at the same relative place (the centre stays the centre). */
+export function reorient(field: DesignerField, from: TOrientation, to: TOrientation): DesignerField {
+  if (from === to) return field;
+  const a = pageSize(from);
+  const b = pageSize(to);
+  const image = isImageKind(field.kind);
+  // Images are placed by their left edge: move their centre, not their corner.
+  const centreX = image ? field.x + (field.width ?? 0) / 2 : field.x;
+  const x = (centreX * b.width) / a.width - (image ? (field.width ?? 0) / 2 : 0);
+  return clampToPage({ ...field, x, y: (field.y * b.height) / a.height }, to);
 }

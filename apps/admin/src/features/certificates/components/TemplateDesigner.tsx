@@ -8,7 +8,7 @@ import { TextField } from '@asah/ui/components/TextField';
 import { isApiError } from '@asah/ui/api-client';
 import { fieldProblemMessage } from '@asah/ui/errors';
 import { openBlobIn } from '@asah/ui/fetch-file';
-import { clampToPage, newField, toContent, type DesignerState } from '../designer-model';
+import { clampToPage, newField, reorient, toContent, type DesignerState } from '../designer-model';
 import { useSaveTemplate, useTemplatePreview } from '../hooks/use-templates';
 import { AssetField } from './AssetField';
 import { DesignerCanvas } from './DesignerCanvas';
@@ -185,7 +185,7 @@ export function TemplateDesigner({ template, initial }: TemplateDesignerProps) {
                         name="orientation"
                         value={orientation}
                         checked={design.orientation === orientation}
-                        onChange={() => update((d) => ({ ...d, orientation, fields: d.fields.map((f) => clampToPage(f, orientation)) }))}
+                        onChange={() => update((d) => ({ ...d, orientation, fields: d.fields.map((f) => reorient(f, d.orientation, orientation)) }))}
                       />
                       <span>{t(`certificates.orientation.${orientation}`)}</span>
                     </label>
