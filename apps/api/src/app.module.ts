@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AgenciesModule } from './modules/agencies/agencies.module';
+import { CompetencyModule } from './modules/competency/competency.module';
 import { ContentModule } from './modules/content/content.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClassroomModule } from './modules/classroom/classroom.module';
@@ -73,6 +74,7 @@ export class AppModule {
         ClassroomModule,
         DevelopmentLogsModule,
         NotificationsModule,
+        CompetencyModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

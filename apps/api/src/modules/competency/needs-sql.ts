@@ -1,0 +1,137 @@
+import { EntityManager } from 'typeorm';
+import { DEFAULT_SOURCE_PRIORITY } from '@asah/competency/assessments';
+import type { PositionStandard } from '@asah/competency/standards';
+import type { TEmploymentType } from '@asah/contracts/roles';
+import { Params } from '../../common/db/sql';
+import { levelOptions, ResolvedSettings } from './competency-context';
+
+/**
+ * The needs analysis in SQL. At 100,000 employees × 9 competencies the gap records do not fit a
+ * request's time budget in JavaScript, so the aggregate runs in PostgreSQL; the rules stay with
+ * @asah/competency all the same:
+ *  - the standards (defaults by position type, overrides) are resolved by the package and passed in
+ *    as arrays (position, competency, required level);
+ *  - the current result is the package's order: newest valid day, then DEFAULT_SOURCE_PRIORITY, then
+ *    the lower level, among the sources the agency's evidence rule counts;
+ *  - severity is the package's classifyGap with the agency's `majorFrom`.
+ * test/competency-needs.int-spec.ts checks that this and the package's gapRecords/needsByUnit agree.
+ */
+export interface PairsFilter {
+  unitIds?: string[];
+  competencyCode?: string;
+}
+
+export function pairsCte(p: Params, agencyId: string, asOf: string, standards: Map<string, PositionStandard>, settings: ResolvedSettings, filter: PairsFilter = {}): string {
+  const positionIds: string[] = [];
+  const codes: string[] = [];
+  const levels: number[] = [];
+  for (const [positionId, standard] of standards) {
+    for (const r of standard.requirements) {
+      if (filter.competencyCode && r.competencyCode !== filter.competencyCode) continue;
+      positionIds.push(positionId);
+      codes.push(r.competencyCode);
+      levels.push(r.requiredLevel);
+    }
+  }
+  const agency = p.add(agencyId);
+  const day = p.add(asOf);
+  const counted = p.add(levelOptions(settings, asOf).countedSources);
+  const unitFilter = filter.unitIds ? ` AND u.unit_id = ANY(${p.add(filter.unitIds)}::uuid[])` : '';
+  const codeFilter = filter.competencyCode ? ` AND a.competency_code = ${p.add(filter.competencyCode)}` : '';
+  return `
+    std AS (SELECT * FROM unnest(${p.add(positionIds)}::uuid[], ${p.add(codes)}::text[], ${p.add(levels)}::int[]) AS s(position_id, code, required)),
+    emp AS (
+      SELECT u.id, u.unit_id, u.position_id, u.employment_type FROM users u
+       WHERE u.agency_id = ${agency} AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL${unitFilter}
+    ),
+    cur AS (
+      SELECT DISTINCT ON (a.user_id, a.competency_code) a.user_id, a.competency_code, a.level
+        FROM assessments a
+       WHERE a.agency_id = ${agency} AND a.assessed_on <= ${day}::date AND (a.valid_until IS NULL OR a.valid_until >= ${day}::date)
+         AND a.source = ANY(${counted}::text[])${codeFilter}
+       ORDER BY a.user_id, a.competency_code, a.assessed_on DESC, array_position(${p.add([...DEFAULT_SOURCE_PRIORITY])}::text[], a.source), a.level
+    ),
+    pairs AS (
+      SELECT e.id, e.unit_id, e.position_id, e.employment_type, s.code, s.required, c.level AS current,
+             CASE WHEN c.level IS NULL THEN 'unassessed'
+                  WHEN s.required - c.level >= ${p.add(settings.thresholds.majorFrom)} THEN 'major'
+                  WHEN s.required - c.level > 0 THEN 'minor'
+                  ELSE 'none' END AS severity
+        FROM emp e JOIN std s ON s.position_id = e.position_id
+        LEFT JOIN cur c ON c.user_id = e.id AND c.competency_code = s.code
+    )`;
+}
+
+export interface CellCountsRow {
+  unit_id: string;
+  code: string | null;
+  none: number;
+  minor: number;
+  major: number;
+  unassessed: number;
+  employees: number;
+  needing: number;
+}
+
+/** Counts per (unit, competency) and, with code NULL, distinct employees per unit: one pass over the pairs. */
+export async function cellCounts(
+  manager: EntityManager,
+  agencyId: string,
+  asOf: string,
+  standards: Map<string, PositionStandard>,
+  settings: ResolvedSettings,
+): Promise<CellCountsRow[]> {
+  const p = new Params();
+  const cte = pairsCte(p, agencyId, asOf, standards, settings);
+  return manager.query(
+    `WITH ${cte}
+     SELECT unit_id, code,
+            count(*) FILTER (WHERE severity = 'none')::int AS none,
+            count(*) FILTER (WHERE severity = 'minor')::int AS minor,
+            count(*) FILTER (WHERE severity = 'major')::int AS major,
+            count(*) FILTER (WHERE severity = 'unassessed')::int AS unassessed,
+            count(DISTINCT id)::int AS employees,
+            count(DISTINCT id) FILTER (WHERE severity IN ('minor', 'major'))::int AS needing
+       FROM pairs GROUP BY GROUPING SETS ((unit_id, code), (unit_id))`,
+    p.values,
+  );
+}
+
+export type JpLimits = Record<TEmploymentType, { target: number | null; cap: number | null }>;
+
+/**
+ * The JP side of the analysis: per unit, how many employees are below their JP target this year and
+ * how many JP they lack in total (earned summed from the ledger, held to the cap; the agency's
+ * targets, else the platform defaults) — the arithmetic of @asah/competency/jp-ledger in SQL.
+ */
+export function jpCte(p: Params, year: number, limits: JpLimits, scope: string): string {
+  return `
+    limits(employment_type, target, cap) AS (
+      VALUES ('PNS', ${p.add(limits.PNS.target)}::numeric, ${p.add(limits.PNS.cap)}::numeric),
+             ('PPPK', ${p.add(limits.PPPK.target)}::numeric, ${p.add(limits.PPPK.cap)}::numeric)
+    ),
+    earned AS (
+      SELECT l.user_id, sum(l.jp) AS earned FROM jp_ledger_entries l
+       WHERE l.year = ${p.add(year)} AND l.user_id IN (SELECT id FROM ${scope}) GROUP BY l.user_id
+    ),
+    jp AS (
+      SELECT s.id, s.unit_id, lim.target,
+             CASE WHEN lim.cap IS NULL THEN coalesce(e.earned, 0) ELSE LEAST(coalesce(e.earned, 0), lim.cap) END AS total
+        FROM ${scope} s LEFT JOIN earned e ON e.user_id = s.id LEFT JOIN limits lim ON lim.employment_type = s.employment_type
+    )`;
+}
+
+export async function jpByUnit(manager: EntityManager, agencyId: string, year: number, limits: JpLimits): Promise<{ unit_id: string; below: number; lacking: string }[]> {
+  const p = new Params();
+  const agency = p.add(agencyId);
+  return manager.query(
+    `WITH emp AS (
+       SELECT u.id, u.unit_id, u.employment_type FROM users u
+        WHERE u.agency_id = ${agency} AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
+     ), ${jpCte(p, year, limits, 'emp')}
+     SELECT unit_id, count(*) FILTER (WHERE target IS NOT NULL AND total < target)::int AS below,
+            coalesce(sum(GREATEST(target - total, 0)) FILTER (WHERE target IS NOT NULL), 0)::text AS lacking
+       FROM jp GROUP BY unit_id`,
+    p.values,
+  );
+}
