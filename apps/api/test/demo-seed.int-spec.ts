@@ -1,5 +1,6 @@
 import { checkNip } from '@asah/contracts/nip';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from '../src/modules/seed/demo-data';
+import { DEMO_COURSE, DEMO_UNIT_HEADS } from '../src/modules/seed/demo-learning';
 import { DemoSeeder } from '../src/modules/seed/demo-seeder';
 import { anAgency } from './factories/builders';
 import { snapshot } from './support/db-snapshot';
@@ -47,6 +48,34 @@ describe('demo seed', () => {
     const byNip = await login(DEMO_AGENCIES[0].users[2].nip!);
     expect(byNip.status).toBe(200);
     expect(byNip.body.unit.path).toEqual(['Dinas Kesehatan', 'Bidang Pelayanan Kesehatan']);
+  });
+
+  it('[newcomer] finds unit heads and a classroom course with a cohort, its instructor, a session next week and participants', async () => {
+    for (const h of DEMO_UNIT_HEADS) {
+      const [row] = await t.db.query(
+        `SELECT h.email FROM units u JOIN agencies a ON a.id = u.agency_id JOIN users h ON h.id = u.head_user_id WHERE a.code = $1 AND u.code = $2`,
+        [h.agency, h.unit],
+      );
+      expect({ unit: h.unit, head: row?.email }).toEqual({ unit: h.unit, head: h.head });
+    }
+
+    const admin = await t.signIn(DEMO_AGENCIES[0].users[0].email, DEMO_PASSWORD);
+    const courses = await admin.get('/api/courses').query({ q: DEMO_COURSE.code });
+    expect(courses.status).toBe(200);
+    const [course] = courses.body.items;
+    expect(course).toMatchObject({ code: DEMO_COURSE.code, title: DEMO_COURSE.title, status: 'published', deliveryMode: 'klasikal', jp: DEMO_COURSE.jp });
+
+    const cohorts = await admin.get(`/api/courses/${course.id}/cohorts`);
+    expect(cohorts.body.items).toHaveLength(1);
+    const [cohort] = cohorts.body.items;
+    expect(cohort).toMatchObject({ name: DEMO_COURSE.cohort.name, capacity: DEMO_COURSE.cohort.capacity, seatsTaken: DEMO_COURSE.participants.length, state: 'open' });
+    expect(cohort.instructors.map((i: { name: string }) => i.name)).toEqual(['Dr. Hendra Kusuma, M.Pd.']);
+    expect(cohort.startsOn > new Date().toISOString().slice(0, 10)).toBe(true);
+
+    const detail = await admin.get(`/api/courses/${course.id}`);
+    const activity = detail.body.sections[0].activities[0];
+    const sessions = await admin.get(`/api/courses/${course.id}/activities/${activity.id}/sessions`);
+    expect(sessions.body.items).toEqual([expect.objectContaining({ title: DEMO_COURSE.session.title, cohortId: cohort.id, expectedCount: DEMO_COURSE.participants.length, presentCount: 0 })]);
   });
 
   it('[operator] restarting seeds nothing a second time', async () => {

@@ -7,6 +7,7 @@ import { Position } from '../positions/position.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-data';
+import { seedDemoLearning } from './demo-learning';
 
 /**
  * Fills an empty database with two agencies and their people so isolation is visible from the
@@ -25,12 +26,16 @@ export class DemoSeeder {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['asah-demo-seed']);
       if ((await tx.count(Agency)) > 0 || (await tx.count(User)) > 0) return false;
       await tx.insert(User, { ...DEMO_PLATFORM_ADMIN, roles: ['platform_admin'], passwordHash });
+      // Ids by agency code, `agency/unit` code and email, for the learning demo below.
+      const ids = { agencies: new Map<string, string>(), units: new Map<string, string>(), people: new Map<string, string>() };
       for (const demo of DEMO_AGENCIES) {
         const agency = await tx.save(tx.create(Agency, { code: demo.code, name: demo.name }));
+        ids.agencies.set(demo.code, agency.id);
         const units = new Map<string, string>();
         for (const u of demo.units) {
           const saved = await tx.save(tx.create(Unit, { agencyId: agency.id, code: u.code, name: u.name, parentId: u.parent ? units.get(u.parent)! : null }));
           units.set(u.code, saved.id);
+          ids.units.set(`${demo.code}/${u.code}`, saved.id);
         }
         const positions = new Map<string, string>();
         for (const p of demo.positions) {
@@ -38,7 +43,7 @@ export class DemoSeeder {
           positions.set(p.code, saved.id);
         }
         for (const u of demo.users) {
-          await tx.insert(User, {
+          const inserted = await tx.insert(User, {
             agencyId: agency.id,
             name: u.name,
             email: u.email,
@@ -49,8 +54,10 @@ export class DemoSeeder {
             roles: u.roles,
             passwordHash,
           });
+          ids.people.set(u.email, inserted.identifiers[0].id as string);
         }
       }
+      await seedDemoLearning(tx, ids);
       this.logger.log('Seeded the demo agencies and accounts');
       return true;
     });
