@@ -21,6 +21,7 @@ import {
   anImportFile,
   day,
 } from './factories/builders';
+import { aPlan, aProgram, aProgramRequest, aTechnicalCompetency, anAssessment, assessmentCsv, dictionaryCsv, fiveLevels } from './factories/competency-builders';
 import { EnrolmentRule } from '../src/modules/enrolments/enrolment-rule.entity';
 import { OBJECT_STORAGE } from '../src/modules/storage/object-storage';
 import { ContentFile } from '../src/modules/content/content-file.entity';
@@ -149,6 +150,52 @@ const REFUSED: Record<string, TRole[]> = {
   'GET /api/me/notifications/unread-count': ANYONE,
   'POST /api/me/notifications/read-all': ANYONE,
   'POST /api/me/notifications/:id/read': ANYONE,
+  // Competency framework (issue 7).
+  'GET /api/competency/dictionary': AUTHORS,
+  'GET /api/competency/dictionary/:id': AUTHORS,
+  'POST /api/competency/dictionary': ADMINS_ONLY,
+  'PATCH /api/competency/dictionary/:id': ADMINS_ONLY,
+  'DELETE /api/competency/dictionary/:id': ADMINS_ONLY,
+  'GET /api/competency/dictionary/export': ADMINS_ONLY,
+  'POST /api/competency/dictionary/import/preview': ADMINS_ONLY,
+  'POST /api/competency/dictionary/import': ADMINS_ONLY,
+  'GET /api/competency/settings': ADMINS_ONLY,
+  'PUT /api/competency/settings': ADMINS_ONLY,
+  'GET /api/competency/standards': ADMINS_ONLY,
+  'PUT /api/competency/standards/:positionId': ADMINS_ONLY,
+  'GET /api/users/:id/assessments': ADMINS_ONLY,
+  'GET /api/me/assessments': LEARNERS_ONLY,
+  'POST /api/competency/assessments': ADMINS_ONLY,
+  'DELETE /api/competency/assessments/:id': ADMINS_ONLY,
+  'GET /api/competency/assessments/flagged': ADMINS_ONLY,
+  'POST /api/competency/assessments/import/preview': ADMINS_ONLY,
+  'POST /api/competency/assessments/import': ADMINS_ONLY,
+  'GET /api/me/competency-profile': LEARNERS_ONLY,
+  'GET /api/users/:id/competency-profile': ADMINS_ONLY,
+  'GET /api/courses/:id/competency-targets': AUTHORS,
+  'PUT /api/courses/:id/competency-targets': AUTHORS,
+  'GET /api/competency/needs-analysis': ADMINS_ONLY,
+  'GET /api/competency/needs-analysis/cell': ADMINS_ONLY,
+  'GET /api/competency/needs-analysis/export': ADMINS_ONLY,
+  'GET /api/competency/plans': ADMINS_ONLY,
+  'POST /api/competency/plans': ADMINS_ONLY,
+  'GET /api/competency/plans/:id': ADMINS_ONLY,
+  'PATCH /api/competency/plans/:id': ADMINS_ONLY,
+  'POST /api/competency/plans/:id/actions': ADMINS_ONLY,
+  'GET /api/competency/plans/:id/export': ADMINS_ONLY,
+  'POST /api/competency/plans/:id/programs': ADMINS_ONLY,
+  'PATCH /api/competency/plans/:id/programs/:programId': ADMINS_ONLY,
+  'DELETE /api/competency/plans/:id/programs/:programId': ADMINS_ONLY,
+  'POST /api/competency/plans/:id/programs/:programId/cohort': ADMINS_ONLY,
+  'GET /api/competency/workload': ADMINS_ONLY,
+  'GET /api/competency/workload/tasks': ADMINS_ONLY,
+  'PUT /api/competency/workload/tasks': ADMINS_ONLY,
+  'GET /api/competency/workload/export': ADMINS_ONLY,
+  'GET /api/me/development-goals': LEARNERS_ONLY,
+  'POST /api/me/development-goals': LEARNERS_ONLY,
+  'PATCH /api/me/development-goals/:id': LEARNERS_ONLY,
+  'DELETE /api/me/development-goals/:id': LEARNERS_ONLY,
+  'GET /api/users/:id/development-goals': ADMINS_ONLY,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -268,6 +315,18 @@ describe('access matrix', () => {
   const scormOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[0].id}`;
   const fileOf = (id: string) => `/api/courses/${id}/activities/${built(id).activities[1].id}`;
 
+  /** A technical competency of `c`'s agency. */
+  const aCompetencyOf = async (c: AgencyCast) => (await aTechnicalCompetency(t.db, c.agency)).id;
+  let planYears = 0;
+  /** Plans made by a probe's `prepare`: their one program (targeting the learner) and a published course for the cohort. */
+  const plans = new Map<string, { programId: string; courseId: string }>();
+  const aPlanOf = (status: 'draft' | 'approved') => async (c: AgencyCast) => {
+    const plan = await aPlan(t.db, c.agency, status);
+    const program = await aProgram(t.db, plan, [c.learner]);
+    const { course } = await aCourse(t.db).in(c.agency).withActivity('page').published().create();
+    plans.set(plan.id, { programId: program.id, courseId: course.id });
+    return plan.id;
+  };
   /** How an admin addresses each agency-scoped route of `cast`'s agency. */
   const PROBES: Record<string, Probe> = {
     'GET /api/agencies/:id': { send: (a, c) => a.get(`/api/agencies/${c.agency.id}`), ok: 200 },
@@ -422,6 +481,98 @@ describe('access matrix', () => {
     'POST /api/development-logs/:id/approve': { prepare: aLogOf, send: (a, _c, id) => a.post(`/api/development-logs/${id}/approve`).send({}), ok: 200 },
     'POST /api/development-logs/:id/reject': { prepare: aLogOf, send: (a, _c, id) => a.post(`/api/development-logs/${id}/reject`).send({ reason: 'Bukti kurang jelas' }), ok: 200 },
     'GET /api/development-logs/:id/proof': { prepare: aLogOf, send: (a, _c, id) => a.get(`/api/development-logs/${id}/proof`), ok: 200 },
+    // Competency framework: each probe names the agency (query, field or the record it addresses).
+    'GET /api/competency/dictionary': { send: (a, c) => a.get('/api/competency/dictionary').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/competency/dictionary/:id': { prepare: aCompetencyOf, send: (a, _c, id) => a.get(`/api/competency/dictionary/${id}`), ok: 200 },
+    'POST /api/competency/dictionary': {
+      send: (a, c) => a.post('/api/competency/dictionary').send({ agencyId: c.agency.id, code: `T.${code()}`, name: 'Pengelolaan Arsip', levels: fiveLevels() }),
+      ok: 201,
+    },
+    'PATCH /api/competency/dictionary/:id': { prepare: aCompetencyOf, send: (a, _c, id) => a.patch(`/api/competency/dictionary/${id}`).send({ name: 'Nama Baru' }), ok: 200 },
+    'DELETE /api/competency/dictionary/:id': { prepare: aCompetencyOf, send: (a, _c, id) => a.delete(`/api/competency/dictionary/${id}`), ok: 204 },
+    'GET /api/competency/dictionary/export': { send: (a, c) => a.get('/api/competency/dictionary/export').query({ agencyId: c.agency.id, format: 'json' }), ok: 200 },
+    'POST /api/competency/dictionary/import/preview': {
+      send: (a, c) => a.post('/api/competency/dictionary/import/preview').field('agencyId', c.agency.id).attach('file', dictionaryCsv(`T.${code()}`), 'kamus.csv'),
+      ok: 200,
+    },
+    'POST /api/competency/dictionary/import': {
+      send: (a, c) => a.post('/api/competency/dictionary/import').field('agencyId', c.agency.id).attach('file', dictionaryCsv(`T.${code()}`), 'kamus.csv'),
+      ok: 200,
+    },
+    'GET /api/competency/settings': { send: (a, c) => a.get('/api/competency/settings').query({ agencyId: c.agency.id }), ok: 200 },
+    'PUT /api/competency/settings': { send: (a, c) => a.put('/api/competency/settings').send({ agencyId: c.agency.id, evidenceRule: 'raise_level' }), ok: 200 },
+    'GET /api/competency/standards': { send: (a, c) => a.get('/api/competency/standards').query({ agencyId: c.agency.id }), ok: 200 },
+    'PUT /api/competency/standards/:positionId': {
+      prepare: async (c) => c.position.id,
+      send: (a, _c, id) => a.put(`/api/competency/standards/${id}`).send({ overrides: [{ competencyCode: 'M.01', requiredLevel: 3 }] }),
+      ok: 200,
+    },
+    'GET /api/users/:id/assessments': { prepare: async (c) => c.learner.id, send: (a, _c, id) => a.get(`/api/users/${id}/assessments`), ok: 200 },
+    'POST /api/competency/assessments': {
+      send: (a, c) => a.post('/api/competency/assessments').send({ userId: c.learner.id, competencyCode: 'M.02', level: 2, source: 'supervisor', assessedOn: day(-1) }),
+      ok: 201,
+    },
+    'DELETE /api/competency/assessments/:id': {
+      prepare: async (c) => (await anAssessment(t.db).of(c.learner).in('M.03').level(2).create()).id,
+      send: (a, _c, id) => a.delete(`/api/competency/assessments/${id}`),
+      ok: 204,
+    },
+    'GET /api/competency/assessments/flagged': { send: (a, c) => a.get('/api/competency/assessments/flagged').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/competency/assessments/import/preview': {
+      send: (a, c) => a.post('/api/competency/assessments/import/preview').field('agencyId', c.agency.id).attach('file', assessmentCsv([{ nip: c.learner.nip, code: 'M.04', level: 3 }]), 'asesmen.csv'),
+      ok: 200,
+    },
+    'POST /api/competency/assessments/import': {
+      send: (a, c) => a.post('/api/competency/assessments/import').field('agencyId', c.agency.id).attach('file', assessmentCsv([{ nip: c.learner.nip, code: 'M.04', level: 3 }]), 'asesmen.csv'),
+      ok: 200,
+    },
+    'GET /api/users/:id/competency-profile': { prepare: async (c) => c.learner.id, send: (a, _c, id) => a.get(`/api/users/${id}/competency-profile`), ok: 200 },
+    'GET /api/courses/:id/competency-targets': { prepare: aCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/competency-targets`), ok: 200 },
+    'PUT /api/courses/:id/competency-targets': {
+      prepare: aCourseOf,
+      send: (a, _c, id) => a.put(`/api/courses/${id}/competency-targets`).send({ items: [{ competencyCode: 'M.01', targetLevel: 3 }] }),
+      ok: 200,
+    },
+    'GET /api/competency/needs-analysis': { send: (a, c) => a.get('/api/competency/needs-analysis').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/competency/needs-analysis/cell': {
+      send: (a, c) => a.get('/api/competency/needs-analysis/cell').query({ agencyId: c.agency.id, unitId: c.unit.id, competencyCode: 'M.01' }),
+      ok: 200,
+    },
+    'GET /api/competency/needs-analysis/export': { send: (a, c) => a.get('/api/competency/needs-analysis/export').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/competency/plans': { send: (a, c) => a.get('/api/competency/plans').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/competency/plans': { send: (a, c) => a.post('/api/competency/plans').send({ agencyId: c.agency.id, year: 2100 - ++planYears, title: 'Rencana Uji' }), ok: 201 },
+    'GET /api/competency/plans/:id': { prepare: aPlanOf('draft'), send: (a, _c, id) => a.get(`/api/competency/plans/${id}`), ok: 200 },
+    'PATCH /api/competency/plans/:id': { prepare: aPlanOf('draft'), send: (a, _c, id) => a.patch(`/api/competency/plans/${id}`).send({ title: 'Rencana Diubah' }), ok: 200 },
+    'POST /api/competency/plans/:id/actions': { prepare: aPlanOf('draft'), send: (a, _c, id) => a.post(`/api/competency/plans/${id}/actions`).send({ action: 'submit' }), ok: 200 },
+    'GET /api/competency/plans/:id/export': { prepare: aPlanOf('draft'), send: (a, _c, id) => a.get(`/api/competency/plans/${id}/export`), ok: 200 },
+    'POST /api/competency/plans/:id/programs': {
+      prepare: aPlanOf('draft'),
+      send: (a, c, id) => a.post(`/api/competency/plans/${id}/programs`).send(aProgramRequest({ targetEmployeeIds: [c.learner.id] })),
+      ok: 201,
+    },
+    'PATCH /api/competency/plans/:id/programs/:programId': {
+      prepare: aPlanOf('draft'),
+      send: (a, _c, id) => a.patch(`/api/competency/plans/${id}/programs/${plans.get(id)!.programId}`).send({ provider: 'LAN RI' }),
+      ok: 200,
+    },
+    'DELETE /api/competency/plans/:id/programs/:programId': {
+      prepare: aPlanOf('draft'),
+      send: (a, _c, id) => a.delete(`/api/competency/plans/${id}/programs/${plans.get(id)!.programId}`),
+      ok: 200,
+    },
+    'POST /api/competency/plans/:id/programs/:programId/cohort': {
+      prepare: aPlanOf('approved'),
+      send: (a, _c, id) => a.post(`/api/competency/plans/${id}/programs/${plans.get(id)!.programId}/cohort`).send({ courseId: plans.get(id)!.courseId }),
+      ok: 201,
+    },
+    'GET /api/competency/workload': { send: (a, c) => a.get('/api/competency/workload').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/competency/workload/tasks': { send: (a, c) => a.get('/api/competency/workload/tasks').query({ unitId: c.unit.id, positionId: c.position.id }), ok: 200 },
+    'PUT /api/competency/workload/tasks': {
+      send: (a, c) => a.put('/api/competency/workload/tasks').send({ unitId: c.unit.id, positionId: c.position.id, tasks: [{ name: 'Menyusun laporan', yearlyVolume: 120, standardMinutes: 90 }] }),
+      ok: 200,
+    },
+    'GET /api/competency/workload/export': { send: (a, c) => a.get('/api/competency/workload/export').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/users/:id/development-goals': { prepare: async (c) => c.learner.id, send: (a, _c, id) => a.get(`/api/users/${id}/development-goals`), ok: 200 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {
