@@ -25,7 +25,7 @@ import { aPlan, aProgram, aProgramRequest, aTechnicalCompetency, anAssessment, a
 import { EnrolmentRule } from '../src/modules/enrolments/enrolment-rule.entity';
 import { OBJECT_STORAGE } from '../src/modules/storage/object-storage';
 import { ContentFile } from '../src/modules/content/content-file.entity';
-import { A_PNG, sample } from './support/content';
+import { A_PNG, aScormManifest, buildZip, sample } from './support/content';
 import { snapshot } from './support/db-snapshot';
 import { expectApiError } from './support/http';
 import { controllerRoutes, httpRoutes } from './support/routes';
@@ -196,6 +196,14 @@ const REFUSED: Record<string, TRole[]> = {
   'PATCH /api/me/development-goals/:id': LEARNERS_ONLY,
   'DELETE /api/me/development-goals/:id': LEARNERS_ONLY,
   'GET /api/users/:id/development-goals': ADMINS_ONLY,
+  'POST /api/learning/activities/:activityId/launch': ANYONE,
+  'POST /api/learning/activities/:activityId/viewed': ANYONE,
+  'GET /api/learning/progress': LEARNERS_ONLY,
+  'GET /api/learning/courses/:courseId/progress': LEARNERS_ONLY,
+  'GET /api/courses/:id/progress': AUTHORS,
+  'GET /api/courses/:id/progress.csv': AUTHORS,
+  'GET /api/courses/:id/progress/:userId': AUTHORS,
+  'GET /api/attempts/:id': ANYONE,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -327,6 +335,27 @@ describe('access matrix', () => {
     plans.set(plan.id, { programId: program.id, courseId: course.id });
     return plan.id;
   };
+  /** A published course of `c`'s agency whose SCORM activity holds a small SCORM 1.2 package (uploaded by the platform admin). */
+  const aScormPackageCourseOf = async (c: AgencyCast) => {
+    const made = await aCourse(t.db).in(c.agency).withActivity('scorm').withActivity('page').published().create();
+    courses.set(made.course.id, made);
+    const zip = await buildZip([{ name: 'imsmanifest.xml', content: aScormManifest() }, { name: 'index.html', content: '<html></html>' }]);
+    const res = await as.platform_admin.post(`/api/courses/${made.course.id}/activities/${made.activities[0].id}/package`).attach('file', zip, 'paket.zip');
+    if (res.status !== 201) throw new Error(`package upload failed: ${res.status}`);
+    return made.course.id;
+  };
+  /** An attempt of a learner of `c`'s agency at a SCORM activity of `c`'s agency (written straight to the database). */
+  const anAttemptOf = async (c: AgencyCast) => {
+    const courseId = await aScormPackageCourseOf(c);
+    const activityId = built(courseId).activities[0].id;
+    const [version] = await t.db.query(`SELECT id FROM package_versions WHERE activity_id = $1`, [activityId]);
+    const [attempt] = await t.db.query(
+      `INSERT INTO tracking_attempts (user_id, activity_id, course_id, package_version_id, standard, attempt_number) VALUES ($1, $2, $3, $4, 'scorm12', 1) RETURNING id`,
+      [c.learner.id, activityId, courseId, version.id],
+    );
+    return attempt.id as string;
+  };
+
   /** How an admin addresses each agency-scoped route of `cast`'s agency. */
   const PROBES: Record<string, Probe> = {
     'GET /api/agencies/:id': { send: (a, c) => a.get(`/api/agencies/${c.agency.id}`), ok: 200 },
@@ -573,6 +602,20 @@ describe('access matrix', () => {
     },
     'GET /api/competency/workload/export': { send: (a, c) => a.get('/api/competency/workload/export').query({ agencyId: c.agency.id }), ok: 200 },
     'GET /api/users/:id/development-goals': { prepare: async (c) => c.learner.id, send: (a, _c, id) => a.get(`/api/users/${id}/development-goals`), ok: 200 },
+    'POST /api/learning/activities/:activityId/launch': {
+      prepare: aScormPackageCourseOf,
+      send: (a, _c, id) => a.post(`/api/learning/activities/${built(id).activities[0].id}/launch`).send({}),
+      ok: 200,
+    },
+    'POST /api/learning/activities/:activityId/viewed': {
+      prepare: aScormPackageCourseOf,
+      send: (a, _c, id) => a.post(`/api/learning/activities/${built(id).activities[1].id}/viewed`),
+      ok: 200,
+    },
+    'GET /api/courses/:id/progress': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/progress`), ok: 200 },
+    'GET /api/courses/:id/progress.csv': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/progress.csv`), ok: 200 },
+    'GET /api/courses/:id/progress/:userId': { prepare: aPublishedCourseOf, send: (a, c, id) => a.get(`/api/courses/${id}/progress/${c.learner.id}`), ok: 200 },
+    'GET /api/attempts/:id': { prepare: anAttemptOf, send: (a, _c, id) => a.get(`/api/attempts/${id}`), ok: 200 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {

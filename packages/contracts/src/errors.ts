@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'PLAN_NOT_APPROVED',
   'PLAN_EXISTS',
   'PROGRAM_HAS_COHORT',
+  // SCORM runtime and tracking (see tracking.ts).
+  'ATTEMPT_NOT_ALLOWED',
   'INTERNAL',
 ] as const;
 

@@ -125,7 +125,7 @@ export const ZRuntimeState = z.object({
   currentItem: z.string().nullable(),
   /** Longest suspend_data accepted, in characters (SUSPEND_DATA_MAX_CHARS for 1.2; 64000 for 2004). */
   suspendDataMax: z.number().int(),
-  /** Per SCO identifier, only for SCOs launched before. */
+  /** Per launchable item identifier (every SCO and asset), with the LMS-owned values set. */
   scos: z.record(z.string(), ZRuntimeScoState),
   /** Absolute URLs the launcher posts to (token included). */
   endpoints: z.object({
@@ -134,6 +134,8 @@ export const ZRuntimeState = z.object({
     sequencing: z.string(),
     launched: z.string(),
   }),
+  /** Portal origins allowed to frame the launcher and talk to it by postMessage. */
+  portalOrigins: z.array(z.string()),
 });
 export type TRuntimeState = z.infer<typeof ZRuntimeState>;
 

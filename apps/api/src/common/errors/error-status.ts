@@ -86,5 +86,7 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   PLAN_EXISTS: 409,
   /** The program was turned into a cohort already. */
   PROGRAM_HAS_COHORT: 409,
+  /** The activity's attempt policy allows no new attempt now. */
+  ATTEMPT_NOT_ALLOWED: 409,
   INTERNAL: 500,
 };

@@ -45,6 +45,8 @@ export class ContentOrigin implements OnModuleDestroy {
   private readonly logger = new Logger('ContentOrigin');
   private readonly frameAncestors: string;
   private server: Server | null = null;
+  /** Routes other modules add under a path prefix (the SCORM runtime's `/rt/`); they own method checks and headers. */
+  private readonly mounts: { prefix: string; handler: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> }[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,6 +64,11 @@ export class ContentOrigin implements OnModuleDestroy {
       else res.destroy();
     });
   };
+
+  /** Serves every request whose path starts with `prefix` by `handler` (before the read-only rule). */
+  mount(prefix: string, handler: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>): void {
+    this.mounts.push({ prefix, handler });
+  }
 
   async listen(port: number, host?: string): Promise<AddressInfo> {
     const server = createServer(this.handler);
@@ -86,6 +93,8 @@ export class ContentOrigin implements OnModuleDestroy {
     res.setHeader('Content-Security-Policy', `frame-ancestors ${this.frameAncestors}`);
     res.setHeader('Referrer-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-site');
+    const mounted = this.mounts.find((m) => req.url?.startsWith(m.prefix));
+    if (mounted) return mounted.handler(req, res, new URL(req.url ?? '/', 'http://content.invalid'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return this.refuse(res, new Refusal(405, 'Read-only'));

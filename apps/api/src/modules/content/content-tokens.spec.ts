@@ -33,3 +33,15 @@ describe('content tokens', () => {
     expect(verifyContentToken(secret, token as string, now)).toBeNull();
   });
 });
+
+describe('attempt tokens', () => {
+  const secret = Buffer.from('attempt-test-secret');
+  const exp = Math.floor(Date.now() / 1000) + 60;
+
+  it('round-trips and is bound to its attempt', () => {
+    const token = signContentToken(secret, { kind: 'attempt', attemptId: 'a1', userId: 'u1', exp });
+    expect(verifyContentToken(secret, token)).toEqual({ kind: 'attempt', attemptId: 'a1', userId: 'u1', exp });
+    expect(verifyContentToken(Buffer.from('other'), token)).toBeNull();
+    expect(verifyContentToken(secret, token, exp + 1)).toBeNull();
+  });
+});

@@ -8,15 +8,19 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  *   cookie and redirects to `path` inside the version.
  * - `package`: the cookie value, limited by its Path to `/v/<versionId>/` and checked against it.
  * - `file`: in the query of a file or video URL (`<video>` cannot send a cookie it never received).
+ * - `attempt`: the SCORM launcher's only credential on `/rt/<attemptId>/...` (modules/tracking):
+ *   reads and writes that one attempt; no cookie, so `sendBeacon` works and the portal session is
+ *   never involved.
  */
 export type ContentGrant =
   | { kind: 'launch'; versionId: string; userId: string; path: string; exp: number }
   | { kind: 'package'; versionId: string; userId: string; exp: number }
-  | { kind: 'file'; fileId: string; userId: string; exp: number };
+  | { kind: 'file'; fileId: string; userId: string; exp: number }
+  | { kind: 'attempt'; attemptId: string; userId: string; exp: number };
 
-type Wire = { k: 'l' | 'p' | 'f'; i: string; u: string; e: number; p?: string };
+type Wire = { k: 'l' | 'p' | 'f' | 'a'; i: string; u: string; e: number; p?: string };
 
-const KINDS = { launch: 'l', package: 'p', file: 'f' } as const;
+const KINDS = { launch: 'l', package: 'p', file: 'f', attempt: 'a' } as const;
 
 const mac = (secret: Buffer, body: string) => createHmac('sha256', secret).update(`asah-content.${body}`).digest();
 
@@ -24,7 +28,7 @@ const mac = (secret: Buffer, body: string) => createHmac('sha256', secret).updat
 export function signContentToken(secret: Buffer, grant: ContentGrant): string {
   const wire: Wire = {
     k: KINDS[grant.kind],
-    i: grant.kind === 'file' ? grant.fileId : grant.versionId,
+    i: grant.kind === 'file' ? grant.fileId : grant.kind === 'attempt' ? grant.attemptId : grant.versionId,
     u: grant.userId,
     e: grant.exp,
     ...(grant.kind === 'launch' ? { p: grant.path } : {}),
@@ -51,5 +55,6 @@ export function verifyContentToken(secret: Buffer, token: string | undefined | n
   if (wire.k === 'l' && typeof wire.p === 'string') return { kind: 'launch', versionId: wire.i, userId: wire.u, path: wire.p, exp: wire.e };
   if (wire.k === 'p') return { kind: 'package', versionId: wire.i, userId: wire.u, exp: wire.e };
   if (wire.k === 'f') return { kind: 'file', fileId: wire.i, userId: wire.u, exp: wire.e };
+  if (wire.k === 'a') return { kind: 'attempt', attemptId: wire.i, userId: wire.u, exp: wire.e };
   return null;
 }

@@ -1,0 +1,473 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { TCommitAck, TRuntimeScoState, TRuntimeState, TScormStandard, TSequencingStateRequest } from '@asah/contracts/tracking';
+import { changedElements, mergeCmi, normaliseCmi, type NormalisedCmi } from '@asah/scorm/cmi-normalise';
+import { rollupActivity, statusFromSequencingRollup, type ProgressStatus, type ScoFacts } from '@asah/scorm/cmi-rollup';
+import { formatDuration2004, formatTimespan12 } from '@asah/scorm/cmi-time';
+import { generalCommitError, SCORM2004_SUSPEND_DATA_SPM, validateCmi } from '@asah/scorm/cmi-validate';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { PackageVersion } from '../content/package-version.entity';
+import { CourseRollupService } from './course-rollup.service';
+import { runtimePackage, type RuntimePackage } from './runtime-package';
+
+/** What never changes about an attempt, cached so a commit needs no lookup before its transaction. */
+export interface AttemptMeta {
+  id: string;
+  userId: string;
+  activityId: string;
+  courseId: string;
+  preview: boolean;
+  standard: TScormStandard;
+  versionId: string;
+  attemptNumber: number;
+}
+
+/** A runtime refusal that is not a SCORM error: answered with an HTTP status by the routes. */
+export class RuntimeRefusal {
+  constructor(
+    readonly status: number,
+    readonly message: string,
+    readonly errorCode = 101,
+  ) {}
+}
+
+type Obj = Record<string, unknown>;
+const CACHE_MAX = 20_000;
+/** A stored sequencing state (opaque) and the rollup the launcher computed with it. */
+interface SequencingBox {
+  state: unknown;
+  rollup?: TSequencingStateRequest['rollup'];
+}
+
+/**
+ * The SCORM runtime behind `/rt/<attemptId>/...` (runtime-routes.ts): state for the launcher,
+ * commits, sequencing state, asset launches. Every write is one transaction keyed by
+ * (attempt, SCO, session, commitSequence): the commit row's unique key makes a replay a no-op, the
+ * SCO row lock orders concurrent commits, and an older key than the stored one changes nothing.
+ */
+@Injectable()
+export class RuntimeService {
+  private readonly logger = new Logger('ScormRuntime');
+  private readonly attempts = new Map<string, AttemptMeta>();
+  private readonly packages = new Map<string, RuntimePackage>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rollup: CourseRollupService,
+  ) {}
+
+  suspendDataMax(standard: TScormStandard): number {
+    return standard === 'scorm12' ? this.config.runtime.scorm12SuspendDataMax : SCORM2004_SUSPEND_DATA_SPM;
+  }
+
+  async meta(attemptId: string): Promise<AttemptMeta | null> {
+    const cached = this.attempts.get(attemptId);
+    if (cached) return cached;
+    const [row] = await this.db.query(
+      `SELECT id, user_id, activity_id, course_id, preview, standard, package_version_id, attempt_number FROM tracking_attempts WHERE id = $1`,
+      [attemptId],
+    );
+    if (!row) return null;
+    const meta: AttemptMeta = {
+      id: row.id,
+      userId: row.user_id,
+      activityId: row.activity_id,
+      courseId: row.course_id,
+      preview: row.preview,
+      standard: row.standard,
+      versionId: row.package_version_id,
+      attemptNumber: row.attempt_number,
+    };
+    if (this.attempts.size > CACHE_MAX) this.attempts.clear();
+    this.attempts.set(attemptId, meta);
+    return meta;
+  }
+
+  async package(versionId: string, fallbackTitle = ''): Promise<RuntimePackage> {
+    const cached = this.packages.get(versionId);
+    if (cached) return cached;
+    const version = await this.db.manager.findOneByOrFail(PackageVersion, { id: versionId });
+    const pkg = runtimePackage(version, this.config.content.publicUrl, fallbackTitle);
+    if (!pkg) throw new RuntimeRefusal(409, 'This package is not a SCORM package');
+    if (this.packages.size > 1000) this.packages.clear();
+    this.packages.set(versionId, pkg);
+    return pkg;
+  }
+
+  /** One launcher page load: a new session number and everything to start or resume. */
+  async state(meta: AttemptMeta, token: string): Promise<TRuntimeState> {
+    const [[attempt], [user], [activity]] = await Promise.all([
+      this.db.query(`UPDATE tracking_attempts SET session_count = session_count + 1 WHERE id = $1 RETURNING session_count, sequencing_state, current_item`, [meta.id]),
+      this.db.query(`SELECT name, nip FROM users WHERE id = $1`, [meta.userId]),
+      this.db.query(`SELECT title FROM course_activities WHERE id = $1`, [meta.activityId]),
+    ]);
+    const session: number = attempt[0].session_count;
+    const pkg = await this.package(meta.versionId, activity?.title ?? '');
+    const rows: Obj[] = await this.db.query(
+      `SELECT sco_identifier, cmi, adl_data, suspend_data, entry, total_time_seconds, last_session, last_sequence, completion_status, success_status, sessions
+         FROM tracking_sco_states WHERE attempt_id = $1`,
+      [meta.id],
+    );
+    const byId = new Map(rows.map((r) => [r.sco_identifier as string, r]));
+    const scos: Record<string, TRuntimeScoState> = {};
+    for (const { identifier, item } of pkg.launchable) {
+      const row = byId.get(identifier);
+      const lms = {
+        learnerId: user?.nip ?? meta.userId,
+        learnerName: user?.name ?? '',
+        preview: meta.preview,
+        entry: !row || Number(row.sessions) === 0 ? 'ab-initio' : row.entry === 'resume' ? 'resume' : '',
+        totalSeconds: Number(row?.total_time_seconds ?? 0),
+        launchData: item.dataFromLms ?? '',
+        masteryScore: item.masteryScore,
+        maxTimeAllowed: item.maxTimeAllowed,
+        timeLimitAction: item.timeLimitAction,
+        completionThreshold: item.completionThreshold?.value ?? item.completionThreshold?.minProgressMeasure ?? null,
+      };
+      const stored = { ...((row?.cmi as Obj) ?? {}), ...(row?.suspend_data ? { suspend_data: row.suspend_data } : {}) };
+      scos[identifier] = {
+        cmi: meta.standard === 'scorm12' ? lmsCmi12(stored, lms) : lmsCmi2004(stored, lms),
+        adlData: (row?.adl_data as TRuntimeScoState['adlData']) ?? null,
+        lastSession: Number(row?.last_session ?? 0),
+        lastSequence: Number(row?.last_sequence ?? 0),
+        completionStatus: (row?.completion_status as string) ?? null,
+        successStatus: (row?.success_status as string) ?? null,
+      };
+    }
+    const box = attempt[0].sequencing_state as SequencingBox | null;
+    const base = `${this.config.content.publicUrl}/rt/${meta.id}`;
+    const t = encodeURIComponent(token);
+    const resumable = pkg.launchable.find((l) => byId.get(l.identifier)?.entry === 'resume')?.identifier;
+    return {
+      attemptId: meta.id,
+      attemptNumber: meta.attemptNumber,
+      standard: meta.standard,
+      title: pkg.title,
+      preview: meta.preview,
+      session,
+      items: pkg.items,
+      sequencing: pkg.sequencing,
+      sequencingState: box?.state ?? null,
+      currentItem: attempt[0].current_item ?? resumable ?? pkg.launchable[0]?.identifier ?? null,
+      suspendDataMax: this.suspendDataMax(meta.standard),
+      scos,
+      endpoints: {
+        commit: `${base}/sco/{identifier}/commit?t=${t}`,
+        sequencing: `${base}/sequencing?t=${t}`,
+        launched: `${base}/sco/{identifier}/launched?t=${t}`,
+      },
+      portalOrigins: this.config.allowedOrigins,
+    };
+  }
+
+  /**
+   * Stores one commit of one SCO. SCORM-level problems answer `{ result: false, errorCode }`;
+   * RuntimeRefusal for transport-level ones (unknown SCO).
+   */
+  async commit(meta: AttemptMeta, scoIdentifier: string, body: Obj, terminate: boolean): Promise<TCommitAck> {
+    const pkg = await this.package(meta.versionId);
+    if (!pkg.launchableIds.has(scoIdentifier)) throw new RuntimeRefusal(404, `No launchable item ${scoIdentifier} in this package`, generalCommitError(meta.standard));
+    const session = toInt(body.session);
+    const sequence = toInt(body.commitSequence);
+    if (session === null || session < 1 || sequence === null || sequence < 0) {
+      return { result: false, errorCode: generalCommitError(meta.standard), errorMessage: 'session and commitSequence must be non-negative integers' };
+    }
+    const check = validateCmi(meta.standard, body.cmi, { suspendDataMax: this.suspendDataMax(meta.standard) });
+    if (!check.ok) return { result: false, errorCode: check.violation.errorCode, errorMessage: check.violation.message, element: check.violation.element };
+    const adlData = meta.standard === 'scorm2004' ? adlDataOf(body.adl) : undefined;
+
+    const outcome = await this.db.transaction(async (tx) => {
+      const [inserted] = await tx.query(
+        `INSERT INTO tracking_commits (attempt_id, sco_identifier, session, sequence, terminate) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (attempt_id, sco_identifier, session, sequence) DO NOTHING RETURNING id`,
+        [meta.id, scoIdentifier, session, sequence, terminate],
+      );
+      if (!inserted) return { duplicate: true as const };
+      await tx.query(`INSERT INTO tracking_sco_states (attempt_id, sco_identifier) VALUES ($1, $2) ON CONFLICT (attempt_id, sco_identifier) DO NOTHING`, [meta.id, scoIdentifier]);
+      const [state] = await tx.query(
+        `SELECT id, cmi, suspend_data, total_time_seconds, prior_time_seconds, last_session, last_sequence, sessions
+           FROM tracking_sco_states WHERE attempt_id = $1 AND sco_identifier = $2 FOR UPDATE`,
+        [meta.id, scoIdentifier],
+      );
+      const lastSession = Number(state.last_session);
+      const lastSequence = Number(state.last_sequence);
+      if (session < lastSession || (session === lastSession && sequence <= lastSequence)) {
+        // Late: a newer commit is stored already. Kept in the history, changes nothing.
+        await tx.query(`UPDATE tracking_commits SET applied = false WHERE id = $1`, [inserted.id]);
+        return { duplicate: true as const };
+      }
+      const before: Obj = { ...(state.cmi as Obj), ...(state.suspend_data !== null ? { suspend_data: state.suspend_data } : {}) };
+      const merged = mergeCmi(before, check.cmi);
+      const facts = normaliseCmi(meta.standard, merged);
+      const changed = changedElements(before, merged);
+      const newSession = session !== lastSession;
+      const incoming = normaliseCmi(meta.standard, check.cmi);
+      const sessionTime = hasSessionTime(meta.standard, check.cmi) ? incoming.sessionTimeSeconds : newSession ? 0 : Number(state.total_time_seconds) - Number(state.prior_time_seconds);
+      const prior = newSession ? Number(state.total_time_seconds) : Number(state.prior_time_seconds);
+      const { suspend_data: _s, ...cmiStored } = merged;
+      stripWriteOnly(meta.standard, cmiStored);
+      await tx.query(
+        `UPDATE tracking_sco_states SET cmi = $2, adl_data = COALESCE($3, adl_data), suspend_data = $4, completion_status = $5, success_status = $6,
+           score_raw = $7, score_min = $8, score_max = $9, score_scaled = $10, total_time_seconds = $11, prior_time_seconds = $12,
+           location = $13, exit = $14, entry = $15, last_session = $16, last_sequence = $17, sessions = sessions + $18, last_commit_at = now()
+         WHERE id = $1`,
+        [
+          state.id,
+          JSON.stringify(cmiStored),
+          adlData === undefined ? null : JSON.stringify(adlData),
+          facts.suspendData,
+          facts.completionStatus,
+          facts.successStatus,
+          facts.scoreRaw,
+          facts.scoreMin,
+          facts.scoreMax,
+          facts.scoreScaled,
+          prior + sessionTime,
+          prior,
+          facts.location,
+          facts.exit,
+          facts.exit === 'suspend' ? 'resume' : '',
+          session,
+          sequence,
+          newSession ? 1 : 0,
+        ],
+      );
+      if (changed.some((k) => k.startsWith('cmi.interactions.'))) await replaceInteractions(tx, state.id, meta.id, facts);
+      if (changed.some((k) => k.startsWith('cmi.objectives.'))) await replaceObjectives(tx, state.id, meta.id, facts);
+      if (changed.length) {
+        await tx.query(`UPDATE tracking_commits SET changed_keys = $2, diff = $3 WHERE id = $1`, [inserted.id, changed, JSON.stringify(diffOf(changed, merged))]);
+      }
+      const becameDone = await this.rollupAttempt(tx, meta, pkg);
+      return { duplicate: false as const, becameDone };
+    });
+    if (outcome.duplicate) return { result: true, errorCode: 0, duplicate: true };
+    if (outcome.becameDone) await this.rollup.completeCourseIfDone(meta.userId, meta.courseId);
+    return { result: true, errorCode: 0 };
+  }
+
+  /** Sequencing state of a sequenced 2004 package; an older session's state never replaces a newer one. */
+  async saveSequencing(meta: AttemptMeta, input: TSequencingStateRequest): Promise<TCommitAck> {
+    const size = JSON.stringify(input.state ?? null).length;
+    if (size > 256 * 1024) return { result: false, errorCode: 391, errorMessage: 'sequencing state over 256 KiB' };
+    const pkg = await this.package(meta.versionId);
+    const outcome = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT sequencing_session FROM tracking_attempts WHERE id = $1 FOR UPDATE`, [meta.id]);
+      if (Number(row.sequencing_session) > input.session) return { stale: true as const };
+      const box: SequencingBox = { state: input.state ?? null, ...(input.rollup ? { rollup: input.rollup } : {}) };
+      const current = input.currentItem && pkg.launchableIds.has(input.currentItem) ? input.currentItem : null;
+      await tx.query(`UPDATE tracking_attempts SET sequencing_state = $2, sequencing_session = $3, current_item = COALESCE($4, current_item), last_activity_at = now() WHERE id = $1`, [
+        meta.id,
+        JSON.stringify(box),
+        input.session,
+        current,
+      ]);
+      const becameDone = input.rollup ? await this.rollupAttempt(tx, meta, pkg) : false;
+      return { stale: false as const, becameDone };
+    });
+    if (outcome.stale) return { result: true, errorCode: 0, duplicate: true };
+    if (outcome.becameDone) await this.rollup.completeCourseIfDone(meta.userId, meta.courseId);
+    return { result: true, errorCode: 0 };
+  }
+
+  /** An asset (no API calls) counts as completed when launched; a SCO launch only moves "resume here". */
+  async launched(meta: AttemptMeta, identifier: string): Promise<TCommitAck> {
+    const pkg = await this.package(meta.versionId);
+    const item = pkg.launchable.find((l) => l.identifier === identifier);
+    if (!item) throw new RuntimeRefusal(404, `No launchable item ${identifier} in this package`);
+    const becameDone = await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE tracking_attempts SET current_item = $2, last_activity_at = now() WHERE id = $1`, [meta.id, identifier]);
+      if (item.scormType !== 'asset') return false;
+      await tx.query(
+        `INSERT INTO tracking_sco_states (attempt_id, sco_identifier, completion_status, success_status, sessions, last_commit_at)
+         VALUES ($1, $2, 'completed', 'unknown', 1, now())
+         ON CONFLICT (attempt_id, sco_identifier) DO UPDATE SET completion_status = 'completed', last_commit_at = now()`,
+        [meta.id, identifier],
+      );
+      return this.rollupAttempt(tx, meta, pkg);
+    });
+    if (becameDone) await this.rollup.completeCourseIfDone(meta.userId, meta.courseId);
+    return { result: true, errorCode: 0 };
+  }
+
+  /** SCOs → attempt (status, score, time) → activity result. True when the activity became done. */
+  private async rollupAttempt(tx: EntityManager, meta: AttemptMeta, pkg: RuntimePackage): Promise<boolean> {
+    const [rows, [attempt]] = await Promise.all([
+      tx.query(`SELECT sco_identifier, completion_status, success_status, score_scaled, score_raw, total_time_seconds FROM tracking_sco_states WHERE attempt_id = $1`, [meta.id]) as Promise<Obj[]>,
+      tx.query(`SELECT sequencing_state, status FROM tracking_attempts WHERE id = $1`, [meta.id]) as Promise<Obj[]>,
+    ]);
+    const facts = new Map<string, ScoFacts>(
+      rows.map((r) => [r.sco_identifier as string, { completion: (r.completion_status ?? 'unknown') as ScoFacts['completion'], success: (r.success_status ?? 'unknown') as ScoFacts['success'], scoreScaled: r.score_scaled as number | null }]),
+    );
+    const box = attempt!.sequencing_state as SequencingBox | null;
+    let status: ProgressStatus;
+    let scoreScaled: number | null;
+    if (box?.rollup) {
+      status = statusFromSequencingRollup(box.rollup);
+      scoreScaled = box.rollup.scoreScaled ?? rollupActivity(pkg.launchable.map((l) => l.identifier), facts).scoreScaled;
+    } else {
+      ({ status, scoreScaled } = rollupActivity(pkg.launchable.map((l) => l.identifier), facts));
+    }
+    if (status === 'not_started' && rows.length) status = 'incomplete';
+    const raws = rows.map((r) => r.score_raw).filter((x): x is number => typeof x === 'number');
+    const scoreRaw = raws.length === 1 ? raws[0]! : raws.length ? raws.reduce((a, b) => a + b, 0) / raws.length : null;
+    const totalTime = rows.reduce((sum, r) => sum + Number(r.total_time_seconds ?? 0), 0);
+    const done = status === 'completed' || status === 'passed' || status === 'failed';
+    await tx.query(
+      `UPDATE tracking_attempts SET status = $2, score_scaled = $3, score_raw = $4, total_time_seconds = $5, last_activity_at = now(),
+         completed_at = CASE WHEN $6 THEN COALESCE(completed_at, now()) ELSE completed_at END WHERE id = $1`,
+      [meta.id, status, scoreScaled, scoreRaw, totalTime, done],
+    );
+    if (meta.preview) return false;
+    return this.rollup.refreshActivityResult(tx, meta.userId, meta.activityId, meta.courseId);
+  }
+}
+
+function toInt(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n <= 2_000_000_000 ? n : null;
+}
+
+function hasSessionTime(standard: TScormStandard, cmi: Obj): boolean {
+  if (standard === 'scorm12') return typeof (cmi.core as Obj | undefined)?.session_time === 'string';
+  return typeof cmi.session_time === 'string';
+}
+
+/** session_time is write-only and belongs to one session: never handed back on the next launch. */
+function stripWriteOnly(standard: TScormStandard, cmi: Obj): void {
+  if (standard === 'scorm12') {
+    if (cmi.core && typeof cmi.core === 'object') {
+      const { session_time: _t, exit: _e, ...core } = cmi.core as Obj;
+      cmi.core = core;
+    }
+  } else {
+    delete cmi.session_time;
+    delete cmi.exit;
+  }
+}
+
+function adlDataOf(adl: unknown): Obj[] | undefined {
+  const data = (adl as Obj | undefined)?.data;
+  if (!data || typeof data !== 'object') return undefined;
+  const list = Array.isArray(data) ? data : Object.entries(data as Obj).filter(([k]) => /^\d+$/.test(k)).map(([, v]) => v);
+  return list.filter((v): v is Obj => typeof v === 'object' && v !== null).slice(0, 1000);
+}
+
+/** New values of the changed elements for the audit trail; long values (suspend_data) shortened. */
+function diffOf(changed: string[], merged: Obj): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of changed.slice(0, 100)) {
+    let value: unknown = merged;
+    for (const part of key.split('.').slice(1)) value = (value as Obj | undefined)?.[part];
+    const text = value === undefined || value === null ? '' : String(value);
+    out[key] = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+  }
+  return out;
+}
+
+async function replaceInteractions(tx: EntityManager, scoStateId: string, attemptId: string, facts: NormalisedCmi): Promise<void> {
+  await tx.query(`DELETE FROM tracking_interactions WHERE sco_state_id = $1`, [scoStateId]);
+  if (!facts.interactions.length) return;
+  const i = facts.interactions;
+  await tx.query(
+    `INSERT INTO tracking_interactions (sco_state_id, attempt_id, idx, interaction_id, type, description, learner_response, correct_responses, result, weighting, latency, timestamp, objective_ids)
+     SELECT $1, $2, x.idx, x.iid, x.type, x.description, x.response, ARRAY(SELECT jsonb_array_elements_text(x.correct)), x.result, x.weighting, x.latency, x.ts, ARRAY(SELECT jsonb_array_elements_text(x.objectives))
+       FROM jsonb_to_recordset($3::jsonb) AS x(idx int, iid text, type text, description text, response text, correct jsonb, result text, weighting float8, latency text, ts text, objectives jsonb)`,
+    [
+      scoStateId,
+      attemptId,
+      JSON.stringify(
+        i.map((r) => ({
+          idx: r.index,
+          iid: r.id,
+          type: r.type,
+          description: r.description,
+          response: r.learnerResponse,
+          correct: r.correctResponses,
+          result: r.result,
+          weighting: r.weighting,
+          latency: r.latency,
+          ts: r.timestamp,
+          objectives: r.objectiveIds,
+        })),
+      ),
+    ],
+  );
+}
+
+async function replaceObjectives(tx: EntityManager, scoStateId: string, attemptId: string, facts: NormalisedCmi): Promise<void> {
+  await tx.query(`DELETE FROM tracking_objectives WHERE sco_state_id = $1`, [scoStateId]);
+  if (!facts.objectives.length) return;
+  await tx.query(
+    `INSERT INTO tracking_objectives (sco_state_id, attempt_id, idx, objective_id, completion_status, success_status, score_scaled, score_raw, score_min, score_max, progress_measure, description)
+     SELECT $1, $2, x.idx, x.oid, x.completion, x.success, x.scaled, x.raw, x.min, x.max, x.progress, x.description
+       FROM jsonb_to_recordset($3::jsonb) AS x(idx int, oid text, completion text, success text, scaled float8, raw float8, min float8, max float8, progress float8, description text)`,
+    [
+      scoStateId,
+      attemptId,
+      JSON.stringify(
+        facts.objectives.map((o) => ({
+          idx: o.index,
+          oid: o.id,
+          completion: o.completionStatus,
+          success: o.successStatus,
+          scaled: o.scoreScaled,
+          raw: o.scoreRaw,
+          min: o.scoreMin,
+          max: o.scoreMax,
+          progress: o.progressMeasure,
+          description: o.description,
+        })),
+      ),
+    ],
+  );
+}
+
+interface LmsValues {
+  learnerId: string;
+  learnerName: string;
+  preview: boolean;
+  entry: string;
+  totalSeconds: number;
+  launchData: string;
+  masteryScore: number | null;
+  maxTimeAllowed: string | null;
+  timeLimitAction: string | null;
+  completionThreshold: number | null;
+}
+
+/** Stored CMI with the LMS-owned 1.2 elements set (cmi.core.entry = 'resume' after exit 'suspend'). */
+function lmsCmi12(stored: Obj, lms: LmsValues): Obj {
+  const core = { ...((stored.core as Obj) ?? {}) };
+  Object.assign(core, {
+    student_id: lms.learnerId,
+    student_name: lms.learnerName,
+    credit: lms.preview ? 'no-credit' : 'credit',
+    lesson_mode: lms.preview ? 'browse' : 'normal',
+    entry: lms.entry,
+    total_time: formatTimespan12(lms.totalSeconds),
+  });
+  const studentData: Obj = { ...((stored.student_data as Obj) ?? {}) };
+  if (lms.masteryScore !== null) studentData.mastery_score = String(lms.masteryScore);
+  if (lms.maxTimeAllowed) studentData.max_time_allowed = lms.maxTimeAllowed;
+  if (lms.timeLimitAction) studentData.time_limit_action = lms.timeLimitAction;
+  return { ...stored, core, launch_data: lms.launchData, student_data: studentData };
+}
+
+function lmsCmi2004(stored: Obj, lms: LmsValues): Obj {
+  const out: Obj = {
+    ...stored,
+    learner_id: lms.learnerId,
+    learner_name: lms.learnerName,
+    credit: lms.preview ? 'no-credit' : 'credit',
+    mode: lms.preview ? 'browse' : 'normal',
+    entry: lms.entry,
+    total_time: formatDuration2004(lms.totalSeconds),
+    launch_data: lms.launchData,
+  };
+  if (lms.maxTimeAllowed) out.max_time_allowed = lms.maxTimeAllowed;
+  if (lms.timeLimitAction) out.time_limit_action = lms.timeLimitAction;
+  if (lms.completionThreshold !== null) out.completion_threshold = String(lms.completionThreshold);
+  return out;
+}
