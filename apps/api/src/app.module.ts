@@ -24,6 +24,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { PositionsModule } from './modules/positions/positions.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StorageModule } from './modules/storage/storage.module';
+import { TrackingModule } from './modules/tracking/tracking.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -74,6 +75,7 @@ export class AppModule {
         ClassroomModule,
         DevelopmentLogsModule,
         NotificationsModule,
+        TrackingModule,
         CompetencyModule,
       ],
       providers: [

@@ -22,6 +22,8 @@ export interface AppConfig {
   uploadTmpDir: string;
   packageLimits: { maxBytes: number; maxEntries: number; maxUncompressedBytes: number; maxRatio: number };
   uploadMaxBytes: number;
+  /** SCORM runtime on the content origin (`/rt/...`, modules/tracking). */
+  runtime: { scorm12SuspendDataMax: number; commitMaxBytes: number; attemptTokenTtlSeconds: number };
 }
 
 /** The content origin: a second listener serving package files, videos and covers (docs/architecture.md). */
@@ -104,6 +106,11 @@ export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: 
       maxRatio: env.PACKAGE_MAX_RATIO,
     },
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    runtime: {
+      scorm12SuspendDataMax: env.SCORM12_SUSPEND_DATA_MAX_CHARS,
+      commitMaxBytes: env.RUNTIME_COMMIT_MAX_BYTES,
+      attemptTokenTtlSeconds: env.ATTEMPT_TOKEN_TTL_SECONDS,
+    },
   };
 }
 

@@ -74,6 +74,12 @@ export const ZEnv = z
     CONTENT_LAUNCH_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
     /** How long a launched package, or a file or video link, stays readable. */
     CONTENT_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    /** Longest SCORM 1.2 suspend_data accepted (characters); 1.2 says 4096, authoring tools write more. 2004 keeps its 64000. */
+    SCORM12_SUSPEND_DATA_MAX_CHARS: z.coerce.number().int().min(4096).max(16 * 1024 * 1024).default(64 * 1024),
+    /** Largest runtime commit body (bytes) the content origin reads. */
+    RUNTIME_COMMIT_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
+    /** How long an attempt token (the launcher's only credential) works after launch. */
+    ATTEMPT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(12 * 3600),
     PACKAGE_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
     PACKAGE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
     PACKAGE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024 * 1024),
