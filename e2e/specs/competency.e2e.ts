@@ -151,7 +151,8 @@ describe('competency framework in both portals', () => {
     const dialog = page.getByRole('dialog', { name: 'Buat program rencana dari sel ini' });
     const year = new Date().getFullYear();
     const createPlan = dialog.getByRole('button', { name: `Buat rencana ${year}` });
-    if (await createPlan.isVisible().catch(() => false)) await createPlan.click();
+    await createPlan.or(dialog.getByLabel('Nama program')).waitFor();
+    if (await createPlan.isVisible()) await createPlan.click();
     await dialog.getByLabel('Nama program').waitFor();
     const programTitle = `Penguatan Integritas ${stamp}`;
     await dialog.getByLabel('Nama program').fill(programTitle);
@@ -179,7 +180,7 @@ describe('competency framework in both portals', () => {
     await cohortDialog.getByLabel('Kursus').selectOption({ label: `${cohortCourse.code} · ${cohortCourse.title}` });
     await cohortDialog.getByRole('button', { name: 'Buat angkatan' }).click();
     await cohortDialog.getByText(/^Angkatan dibuat, [1-9]\d* pegawai terdaftar\.$/).waitFor();
-    await cohortDialog.getByRole('button', { name: 'Tutup' }).click();
+    await cohortDialog.getByRole('button', { name: 'Selesai' }).click();
     await programs.getByText(`Angkatan ${programTitle} · ${cohortCourse.title}`).waitFor();
     await screenshot(page, 'rencana-pengembangan');
 

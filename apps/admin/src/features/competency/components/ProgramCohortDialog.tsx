@@ -42,7 +42,7 @@ function CohortForm({ planId, program, onClose }: { planId: string; program: TDe
         {result.skipped.length > 0 && <p>{t('competency.plan.cohortSkipped', { count: result.skipped.length })}</p>}
         <div className="form-footer">
           <button type="button" className="btn btn-primary" onClick={onClose}>
-            {t('common.close')}
+            {t('competency.plan.done')}
           </button>
         </div>
       </div>

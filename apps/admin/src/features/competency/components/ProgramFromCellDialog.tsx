@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TDevelopmentProgram } from '@asah/contracts/competency';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { LoadingState } from '@asah/ui/components/LoadingState';
 import { Modal } from '@asah/ui/components/Modal';
@@ -37,7 +36,7 @@ function ProgramFromCell({ cell, onClose }: { cell: CellContext; onClose: () => 
   const createPlan = useCreatePlan();
   const createProgram = useCreateProgramIn();
   const [planId, setPlanId] = useState<string>('');
-  const [created, setCreated] = useState<{ planId: string; program: TDevelopmentProgram } | null>(null);
+  const [created, setCreated] = useState<{ planId: string; title: string; people: number } | null>(null);
   const drafts = plans.data?.items.filter((plan) => plan.status === 'draft') ?? [];
   const chosen = planId || drafts[0]?.id || '';
 
@@ -45,7 +44,7 @@ function ProgramFromCell({ cell, onClose }: { cell: CellContext; onClose: () => 
     return (
       <div className="stack">
         <SuccessBanner>
-          {t('competency.needs.programCreated', { title: created.program.title, count: created.program.targetEmployees.length })}
+          {t('competency.needs.programCreated', { title: created.title, count: created.people })}
         </SuccessBanner>
         <div className="form-footer">
           <button type="button" className="btn btn-secondary" onClick={onClose}>
@@ -118,7 +117,10 @@ function ProgramFromCell({ cell, onClose }: { cell: CellContext; onClose: () => 
       onSubmit={(values, _targets, onError) =>
         createProgram.mutate(
           { planId: chosen, body: { ...values, targetEmployeeIds: [], fromCell: { unitId: cell.unit.id, includeSubunits: true } } },
-          { onSuccess: (program) => setCreated({ planId: chosen, program }), onError },
+          {
+            onSuccess: (program) => setCreated({ planId: chosen, title: program?.title ?? values.title, people: program?.targetEmployees.length ?? cell.people }),
+            onError,
+          },
         )
       }
     />

@@ -51,20 +51,31 @@ export function usePlanAction(planId: string) {
 export function useSaveProgram(planId: string) {
   return useCompetencyMutation(({ id, body }: { id?: string; body: TCreateProgramRequest | TUpdateProgramRequest }) =>
     id
-      ? api.patch<TDevelopmentProgram>(`/competency/plans/${planId}/programs/${id}`, body)
-      : api.post<TDevelopmentProgram>(`/competency/plans/${planId}/programs`, body),
+      ? api.patch<TPlanDetail>(`/competency/plans/${planId}/programs/${id}`, body)
+      : api.post<TPlanDetail>(`/competency/plans/${planId}/programs`, body),
   );
 }
 
-/** Creates a program on any plan (used from the heatmap, where the plan is picked in the dialog). */
+/**
+ * Creates a program on any plan (used from the heatmap, where the plan is picked in the dialog).
+ * Program writes answer with the whole plan; the new program is the one that was not there before.
+ */
 export function useCreateProgramIn() {
-  return useCompetencyMutation(({ planId, body }: { planId: string; body: TCreateProgramRequest }) =>
-    api.post<TDevelopmentProgram>(`/competency/plans/${planId}/programs`, body),
-  );
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ planId, body }: { planId: string; body: TCreateProgramRequest }): Promise<TDevelopmentProgram | undefined> => {
+      const before = queryClient.getQueryData<TPlanDetail>(['competency', 'plan', planId]);
+      const known = new Set(before?.programs.map((program) => program.id) ?? []);
+      const plan = await api.post<TPlanDetail>(`/competency/plans/${planId}/programs`, body);
+      const fresh = plan.programs.filter((program) => !known.has(program.id));
+      return fresh.find((program) => program.title === body.title.trim()) ?? fresh.at(-1);
+    },
+    onSuccess: () => invalidateCompetency(queryClient),
+  });
 }
 
 export function useDeleteProgram(planId: string) {
-  return useCompetencyMutation((programId: string) => api.delete(`/competency/plans/${planId}/programs/${programId}`));
+  return useCompetencyMutation((programId: string) => api.delete<TPlanDetail>(`/competency/plans/${planId}/programs/${programId}`));
 }
 
 export function useProgramCohort(planId: string) {
