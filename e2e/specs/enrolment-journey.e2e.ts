@@ -59,6 +59,7 @@ describe('enrolment journey in the learner portal', () => {
     await card.waitFor();
     expect(await card.innerText()).toContain('3 JP');
     expect(await card.innerText()).toContain('Perlu persetujuan');
+    await page.locator('.course-grid:not(.course-card-busy)').waitFor();
     await screenshot(page, 'learner-katalog');
     await card.getByRole('link', { name: title }).click();
 

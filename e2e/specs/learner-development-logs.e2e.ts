@@ -50,7 +50,7 @@ describe('development logs in the learner portal', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Catatan terkirim dan menunggu persetujuan atasan Anda.').waitFor();
     const item = page.getByRole('listitem').filter({ hasText: title });
-    await item.getByText('Menunggu persetujuan').waitFor();
+    await item.getByText('Menunggu persetujuan', { exact: true }).waitFor();
     // 3 hours = 180 minutes = 4 JP of 45 minutes.
     expect(await item.innerText()).toContain('4 JP');
     await screenshot(page, 'learner-pengembangan');
@@ -58,12 +58,14 @@ describe('development logs in the learner portal', () => {
     // The supervisor rejects nothing without a reason, then approves.
     const supervisor = await newPage(browser, PHONE);
     await signIn(supervisor.page, '/login', SUPERVISOR);
+    await supervisor.page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await supervisor.page.goto('/persetujuan');
+    await supervisor.page.getByRole('heading', { name: 'Persetujuan', level: 1 }).waitFor();
     const log = supervisor.page.getByRole('listitem', { name: `Budi Santoso, S.Kom. — ${title}` });
     await log.getByRole('button', { name: /^Tolak/ }).click();
     const reject = supervisor.page.getByRole('dialog', { name: 'Tolak permohonan' });
     await reject.getByRole('button', { name: 'Tolak' }).click();
-    await reject.getByText('Wajib diisi.').waitFor();
+    await reject.getByText('Tuliskan alasannya: pegawai akan membacanya.').waitFor();
     await reject.getByRole('button', { name: 'Batal' }).click();
     await log.getByRole('button', { name: /^Setujui/ }).click();
     await supervisor.page.getByRole('dialog', { name: 'Setujui permohonan' }).getByRole('button', { name: 'Setujui' }).click();

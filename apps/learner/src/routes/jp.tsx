@@ -29,12 +29,12 @@ export function JpRoute() {
 
   const yearSwitch = (
     <div className="year-switch" role="group" aria-label={t('jp.yearSwitch')}>
-      <button type="button" className="btn btn-secondary btn-sm" onClick={() => update({ tahun: year - 1 })} disabled={year <= JP_YEAR_MIN}>
-        {t('jp.previousYear')}
+      <button type="button" className="btn btn-secondary btn-sm" onClick={() => update({ tahun: year - 1 })} disabled={year <= JP_YEAR_MIN} aria-label={t('jp.previousYear', { year: year - 1 })}>
+        ← {year - 1}
       </button>
       <strong aria-live="polite">{year}</strong>
-      <button type="button" className="btn btn-secondary btn-sm" onClick={() => update({ tahun: year + 1 === thisYear ? null : year + 1 })} disabled={year >= thisYear}>
-        {t('jp.nextYear')}
+      <button type="button" className="btn btn-secondary btn-sm" onClick={() => update({ tahun: year + 1 === thisYear ? null : year + 1 })} disabled={year >= thisYear} aria-label={t('jp.nextYear', { year: year + 1 })}>
+        {year + 1} →
       </button>
     </div>
   );

@@ -61,7 +61,8 @@ function DecisionForm({ pending, onClose }: { pending: PendingDecision; onClose:
         required={reject}
         optional={!reject}
         rows={3}
-        error={errors.reason}
+        // The contract's own "Give the learner a reason" is English; say it in the portal's language.
+        error={errors.reason?.type === 'too_small' ? { ...errors.reason, message: t('approvals.reasonRequired') } : errors.reason}
         {...register('reason')}
       />
       <div className="form-footer">
