@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO, signIn } from '../support/auth';
 import { DESKTOP, launchBrowser, newPage, PHONE, screenshot, type Viewport } from '../support/browser';
-import { ApiSession, classroomCourse, findUser, type BuiltCourse } from '../support/learning-api';
+import { ApiSession, classroomCourse, findUser, SAMPLES, scormCourse, type BuiltCourse } from '../support/learning-api';
 
 /**
  * Issue 5 in the admin portal: cohorts, bulk enrolment with its per-row report, enrolment settings
@@ -311,6 +312,73 @@ describe('enrolment in the admin portal', () => {
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toContain(type);
     }
+    await context.close();
+  });
+  it('[agency admin] follows a learner\'s progress in a SCORM course down to the answers of one attempt, and exports it', async () => {
+    const course = await scormCourse(admin, {
+      title: `Golf untuk Tim Kesehatan ${Date.now().toString(36)}`,
+      jp: 0,
+      zip: path.join(SAMPLES, 'golf-scorm2004-3rd-runtime-basic-calls.zip'),
+      policy: 'self',
+    });
+    // Agus learns: the launcher on the content origin commits what the content reports.
+    const learner = await ApiSession.signIn(browser, AGUS.email);
+    await learner.post('/enrolments', { courseId: course.id });
+    const launch = await learner.post<{ attemptId: string; launcherUrl: string }>(`/learning/activities/${course.activityId}/launch`);
+    await learner.close();
+    const launcher = new URL(launch.launcherUrl);
+    const token = launcher.searchParams.get('t')!;
+    const rt = await browser.newContext();
+    const rtUrl = (p: string) => `${launcher.origin}/rt/${launch.attemptId}/${p}?t=${encodeURIComponent(token)}`;
+    const state = (await (await rt.request.get(rtUrl('state'))).json()) as { session: number; items: { identifier: string }[] };
+    const sco = state.items[0].identifier;
+    const commit = await rt.request.post(rtUrl(`sco/${encodeURIComponent(sco)}/commit`), {
+      data: {
+        session: state.session,
+        commitSequence: 1,
+        cmi: {
+          completion_status: 'completed',
+          success_status: 'passed',
+          score: { scaled: '0.8', raw: '80', min: '0', max: '100' },
+          session_time: 'PT12M30S',
+          interactions: {
+            '0': { id: 'etiket-1', type: 'choice', description: 'Siapa yang memukul lebih dulu?', learner_response: 'b', result: 'correct', correct_responses: { '0': { pattern: 'b' } } },
+            '1': { id: 'etiket-2', type: 'true-false', learner_response: 'false', result: 'incorrect', correct_responses: { '0': { pattern: 'true' } } },
+          },
+        },
+      },
+    });
+    expect(await commit.json()).toEqual({ result: true, errorCode: 0 });
+    await rt.close();
+
+    const { context, page } = await signedIn(browser, DEMO.semarangAdmin);
+    await page.goto(`/admin/kursus/${course.id}`);
+    await page.getByRole('navigation', { name: 'Halaman kursus' }).getByRole('link', { name: 'Progres' }).click();
+    const table = page.getByRole('table', { name: 'Progres peserta' });
+    const row = table.locator('tr', { hasText: AGUS.name });
+    await row.waitFor();
+    expect(await row.getByTestId('progress-percent').innerText()).toBe('100%');
+    expect(await row.innerText()).toContain('80%');
+    expect(await row.innerText()).toContain('12 m');
+    await screenshot(page, 'admin-progres');
+
+    const csvHref = await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href');
+    const csv = await page.request.get(csvHref!);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain(AGUS.name);
+
+    await row.getByRole('link', { name: AGUS.name }).click();
+    await page.getByRole('heading', { name: AGUS.name, level: 1 }).waitFor();
+    await screenshot(page, 'admin-progres-peserta');
+    await page.getByRole('link', { name: 'Percobaan ke-1' }).click();
+    const answers = page.getByRole('table', { name: /^Interaksi / });
+    await answers.getByText('etiket-1').waitFor();
+    const rows = await answers.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Siapa yang memukul lebih dulu?');
+    expect(rows[0]).toContain('correct');
+    expect(rows[1]).toContain('incorrect');
+    await screenshot(page, 'admin-percobaan');
     await context.close();
   });
 });

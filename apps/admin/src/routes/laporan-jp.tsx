@@ -11,6 +11,7 @@ import { useUnitTree } from '../features/enrolments/hooks/use-unit-tree';
 import { JpComplianceTable } from '../features/jp-report/components/JpComplianceTable';
 import { JP_FILTER_KEYS, JpReportFilters, toJpQuery } from '../features/jp-report/components/JpReportFilters';
 import { JpTargetsForm } from '../features/jp-report/components/JpTargetsForm';
+import '../features/enrolments/enrolments.css';
 import { useJpCompliance, useJpExportUrl } from '../features/jp-report/hooks/use-jp-report';
 import { useClampPage } from '../lib/use-clamp-page';
 import { useListParams } from '../lib/use-list-params';
@@ -58,22 +59,22 @@ function JpReport() {
       />
       <JpReportFilters values={values} onChange={update} units={units} currentYear={currentYear} />
       {summary && (
-        <div className="stat-grid" data-testid="jp-summary">
+        <div className="stat-grid jp-summary" data-testid="jp-summary">
           <div className="stat">
-            <span className="stat-label">{t('jpReport.employees')}</span>
-            <span className="stat-value">{summary.employees}</span>
+            <p className="stat-label">{t('jpReport.employees')}</p>
+            <p className="stat-value">{summary.employees}</p>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('jpReport.statuses.below')}</span>
-            <span className="stat-value">{summary.below}</span>
+            <p className="stat-label">{t('jpReport.statuses.below')}</p>
+            <p className="stat-value">{summary.below}</p>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('jpReport.statuses.met')}</span>
-            <span className="stat-value">{summary.met}</span>
+            <p className="stat-label">{t('jpReport.statuses.met')}</p>
+            <p className="stat-value">{summary.met}</p>
           </div>
           <div className="stat">
-            <span className="stat-label">{t('jpReport.statuses.no_target')}</span>
-            <span className="stat-value">{summary.noTarget}</span>
+            <p className="stat-label">{t('jpReport.statuses.no_target')}</p>
+            <p className="stat-value">{summary.noTarget}</p>
           </div>
         </div>
       )}
