@@ -90,6 +90,13 @@ describe('competency framework in both portals', () => {
     await page.getByRole('heading', { name: 'Standar Kompetensi Jabatan', level: 1 }).waitFor();
     expect(await page.getByLabel('Level dipersyaratkan Kepala Seksi, M.01 Integritas').inputValue()).toBe('2');
     expect(await page.getByLabel('Level dipersyaratkan Sekretaris Daerah, M.01 Integritas').inputValue()).toBe('5');
+    // An override for one position: saved for that row, the type's default stays visible under it.
+    await page.getByLabel('Level dipersyaratkan Kepala Bidang, M.03 Komunikasi').selectOption('4');
+    const standardSaved = page.waitForResponse((r) => r.url().includes('/api/competency/standards/') && r.request().method() === 'PUT' && r.ok());
+    await page.getByRole('button', { name: 'Simpan standar Kepala Bidang' }).click();
+    await standardSaved;
+    await page.getByText('bawaan: 3').waitFor();
+    expect(await page.getByLabel('Level dipersyaratkan Kepala Bidang, M.03 Komunikasi').inputValue()).toBe('4');
     await screenshot(page, 'kompetensi-standar');
 
     // --- assessments: a bad file is refused row by row, nothing saved ---
@@ -107,6 +114,10 @@ describe('competency framework in both portals', () => {
     expect(await page.getByTestId('assessment-import-summary').innerText()).toBe('0 baris valid, 3 baris bermasalah.');
     const report = page.getByRole('region', { name: 'Laporan per baris' });
     expect(await report.locator('tr.row-invalid').count()).toBe(3);
+    const problems = await report.innerText();
+    expect(problems).toContain('Bukan NIP 18 angka yang benar.');
+    expect(problems).toContain('Kode kompetensi tidak ada dalam kamus instansi.');
+    expect(problems).toContain('Level harus bilangan bulat 1 sampai 5.');
     expect(await page.getByRole('button', { name: /^Simpan \d+ penilaian$/ }).isDisabled()).toBe(true);
     await screenshot(page, 'kompetensi-penilaian-laporan');
 
@@ -187,7 +198,19 @@ describe('competency framework in both portals', () => {
     // --- workload analysis page renders for the agency ---
     await nav.getByRole('link', { name: 'Analisis Beban Kerja' }).click();
     await page.getByRole('heading', { name: 'Analisis Beban Kerja', level: 1 }).waitFor();
-    await page.getByRole('region', { name: 'Per jabatan' }).or(page.getByText('Belum ada data beban kerja')).first().waitFor();
+    const perPosition = page.getByRole('region', { name: 'Per jabatan' });
+    await page.getByRole('button', { name: 'Ubah tugas Kepala Seksi' }).click();
+    const tasks = page.getByRole('dialog', { name: /^Tugas Kepala Seksi/ });
+    await tasks.getByRole('button', { name: 'Tambah tugas' }).click();
+    await tasks.getByLabel('Uraian tugas 1').fill('Menyusun laporan pelayanan kesehatan');
+    await tasks.getByLabel('Volume setahun tugas 1').fill('1500');
+    await tasks.getByLabel('Waktu standar tugas 1').fill('60');
+    expect(await tasks.innerText()).toContain('Total beban kerja: 1.500 jam per tahun');
+    await tasks.getByRole('button', { name: 'Simpan' }).click();
+    // 1,500 hours ÷ 1,250 effective hours = 1.2 → 1 needed, 1 in post.
+    const kasi = perPosition.getByRole('row').filter({ hasText: 'Kepala Seksi' });
+    await kasi.getByText('1.500').waitFor();
+    expect(await kasi.innerText()).toContain('0 (sesuai)');
     await screenshot(page, 'abk');
     await context.close();
   });

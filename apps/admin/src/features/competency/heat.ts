@@ -11,8 +11,8 @@ export const HEAT_BANDS = ['none', 'low', 'medium', 'high', 'unassessed'] as con
 export type HeatBand = (typeof HEAT_BANDS)[number];
 
 /**
- * The colour band of a cell: the share of assessed people who need development, with major gaps
- * pushing a cell up a band (one major gap weighs like two minor ones). A cell where nobody is
+ * The colour band of a cell: the share of assessed people who need development, a major gap weighing
+ * twice a minor one, so a cell where everyone has a minor gap is `medium` and majors make it `high`. A cell where nobody is
  * assessed yet gets its own band: the action there is an assessment, not training.
  */
 export function heatBand(cell: HeatCell | undefined): HeatBand | 'empty' {
@@ -21,7 +21,7 @@ export function heatBand(cell: HeatCell | undefined): HeatBand | 'empty' {
   if (assessed === 0) return 'unassessed';
   if (cell.needsDevelopment === 0) return 'none';
   const weighted = (cell.minor + 2 * cell.major) / (2 * assessed);
-  if (weighted >= 0.5) return 'high';
-  if (weighted >= 0.2) return 'medium';
+  if (weighted >= 0.6) return 'high';
+  if (weighted >= 0.3) return 'medium';
   return 'low';
 }

@@ -36,7 +36,7 @@ export function NeedsCellPanel({ unitId, competencyCode, year, onCreateProgram }
 
   return (
     <section className="card kc-drill" aria-labelledby="kc-cell-title" data-testid="needs-cell">
-      <div className="kc-gap-head">
+      <div className="kc-head">
         <h2 id="kc-cell-title" className="card-title">
           {title}
         </h2>

@@ -31,7 +31,7 @@ export function PlanDetail({ plan }: { plan: TPlanDetail }) {
 
   return (
     <section className="stack" aria-labelledby="kc-plan-title">
-      <div className="kc-gap-head">
+      <div className="kc-head">
         <div>
           <h2 id="kc-plan-title">
             {plan.title} <Badge tone={PLAN_TONE[plan.status]}>{t(`competency.plan.status.${plan.status}`)}</Badge>
@@ -64,7 +64,7 @@ export function PlanDetail({ plan }: { plan: TPlanDetail }) {
           nonKlasikal: plan.totals.byRoute.non_klasikal.programs,
         })}
       </p>
-      <div className="kc-gap-head">
+      <div className="kc-head">
         <h3>{t('competency.plan.programs')}</h3>
         {plan.editable && (
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing({})}>

@@ -17,9 +17,11 @@ export function CompetencyChart({ rows }: { rows: CompetencyChartRow[] }) {
         {t('competency.chart.caption')}
       </figcaption>
       <div className="kc-chart-legend" aria-hidden="true">
-        <span>
-          <i className="kc-swatch kc-swatch-current" /> {t('competency.chart.current')}
-        </span>
+        {(['none', 'minor', 'major'] as const).map((severity) => (
+          <span key={severity}>
+            <i className={`kc-swatch kc-swatch-${severity}`} /> {t(`competency.chart.current`)}: {t(`competency.severity.${severity}`)}
+          </span>
+        ))}
         <span>
           <i className="kc-swatch kc-swatch-required" /> {t('competency.chart.required')}
         </span>

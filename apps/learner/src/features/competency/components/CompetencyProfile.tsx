@@ -22,7 +22,10 @@ export function CompetencyProfile() {
   if (!positionName) return <p className="callout">{t('competency.noPosition')}</p>;
   if (rows.length === 0) return <p className="callout">{t('competency.noStandard')}</p>;
 
-  const gaps = orderGaps(rows).filter((row) => row.severity !== 'none');
+  const ordered = orderGaps(rows);
+  const gaps = ordered.filter((row) => row.severity === 'minor' || row.severity === 'major');
+  // Unassessed competencies need an assessment, not a course: one short list, not a card each.
+  const unassessed = ordered.filter((row) => row.severity === 'unassessed');
   const onEnrol = (course: RecommendedCourseView) =>
     enrol.mutate(course.id, { onSuccess: () => setEnrolled(course.title) });
 
@@ -49,6 +52,19 @@ export function CompetencyProfile() {
               <GapCard key={gap.code} gap={gap} onEnrol={onEnrol} enrollingId={enrol.isPending ? enrol.variables : null} />
             ))}
           </ul>
+        )}
+        {unassessed.length > 0 && (
+          <div className="kc-gap" style={{ marginTop: 16 }} data-testid="kc-unassessed">
+            <h3 className="kc-gap-title">{t('competency.gaps.unassessedTitle', { count: unassessed.length })}</h3>
+            <p className="field-hint">{t('competency.gaps.unassessedHint')}</p>
+            <ul className="kc-unassessed-list">
+              {unassessed.map((row) => (
+                <li key={row.code}>
+                  <span className="kc-code">{row.code}</span> {row.name} · {t('competency.gaps.requiredOnly', { level: row.requiredLevel })}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </section>
     </>
