@@ -13,11 +13,13 @@ import { AgenciesModule } from './modules/agencies/agencies.module';
 import { CompetencyModule } from './modules/competency/competency.module';
 import { ContentModule } from './modules/content/content.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { ClassroomModule } from './modules/classroom/classroom.module';
 import { CohortsModule } from './modules/cohorts/cohorts.module';
 import { CoursesModule } from './modules/courses/courses.module';
 import { DevelopmentLogsModule } from './modules/development-logs/development-logs.module';
 import { EnrolmentsModule } from './modules/enrolments/enrolments.module';
+import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { JpModule } from './modules/jp/jp.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -67,6 +69,7 @@ export class AppModule {
         UsersModule,
         CoursesModule,
         SeedModule,
+        EventsModule,
         StorageModule,
         ContentModule,
         CohortsModule,
@@ -75,6 +78,7 @@ export class AppModule {
         ClassroomModule,
         DevelopmentLogsModule,
         NotificationsModule,
+        CertificatesModule,
         TrackingModule,
         CompetencyModule,
       ],

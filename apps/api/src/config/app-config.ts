@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, Env } from './config.schema';
@@ -24,6 +24,16 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** SCORM runtime on the content origin (`/rt/...`, modules/tracking). */
   runtime: { scorm12SuspendDataMax: number; commitMaxBytes: number; attemptTokenTtlSeconds: number };
+  certificates: CertificatesConfig;
+}
+
+/** Certificates: where verification links point, the key that seals signing keys, public limits. */
+export interface CertificatesConfig {
+  /** Learner portal base URL without trailing slash (PUBLIC_URL): QR codes point at `<it>/verify/<code>`, credential ids at `<it>/api/...`. */
+  publicUrl: string;
+  /** AES-256-GCM key for the agencies' private keys: SHA-256 of CREDENTIAL_KEY_SECRET. */
+  keySecret: Buffer;
+  verifyRatePerMinute: number;
 }
 
 /** The content origin: a second listener serving package files, videos and covers (docs/architecture.md). */
@@ -58,8 +68,8 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
  * Outside production a missing JWT_SECRET is generated once and kept under DATA_DIR, so sessions
  * survive restarts of the embedded run without asking a newcomer to configure anything.
  */
-function devSecret(dataDir: string): string {
-  const file = resolve(dataDir, 'jwt-secret');
+function devSecret(dataDir: string, name = 'jwt-secret'): string {
+  const file = resolve(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -110,6 +120,11 @@ export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: 
       scorm12SuspendDataMax: env.SCORM12_SUSPEND_DATA_MAX_CHARS,
       commitMaxBytes: env.RUNTIME_COMMIT_MAX_BYTES,
       attemptTokenTtlSeconds: env.ATTEMPT_TOKEN_TTL_SECONDS,
+    },
+    certificates: {
+      publicUrl: publicUrl.replace(/\/+$/, ''),
+      keySecret: createHash('sha256').update(env.CREDENTIAL_KEY_SECRET ?? devSecret(dataDir, 'credential-key-secret')).digest(),
+      verifyRatePerMinute: env.VERIFY_RATE_LIMIT_PER_MINUTE,
     },
   };
 }

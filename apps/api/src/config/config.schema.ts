@@ -99,10 +99,19 @@ export const ZEnv = z
     MAIL_FROM: z.string().min(3).default('Asah <no-reply@asah.local>'),
     /** Run scheduled jobs (reminders, email outbox) in this process; default on, off in tests. */
     JOBS_ENABLED: bool.optional(),
+
+    // Certificates: encryption of the agencies' signing keys, public verification limits.
+    /** Encrypts the agencies' Ed25519 private keys at rest (AES-256-GCM, key = SHA-256 of this). Generated under DATA_DIR outside production. */
+    CREDENTIAL_KEY_SECRET: z.string().min(32, 'CREDENTIAL_KEY_SECRET must be at least 32 characters').optional(),
+    /** Public verification calls (page and credential check) per client address per minute. */
+    VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.CREDENTIAL_KEY_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['CREDENTIAL_KEY_SECRET'], message: 'CREDENTIAL_KEY_SECRET is required in production (it encrypts the certificate signing keys)' });
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' });

@@ -12,6 +12,7 @@ import { lockCohort, promoteWaitlisted } from '../cohorts/cohort-seats';
 import { cohortState } from '../cohorts/cohort-state';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Course } from '../courses/course.entity';
+import { emitEvent } from '../events/events';
 import { JpLedgerService } from '../jp/jp-ledger.service';
 import { approversOf, notify } from '../notifications/notify';
 import { cohortOpenTo, cohortRequired, courseSettings, requiresCohort, resolveDeadline } from './enrolment-context';
@@ -165,7 +166,11 @@ export class EnrolmentsService {
       if (completedNow && e.status !== 'approved' && e.status !== 'active') {
         throw new DomainError('ENROLMENT_NOT_ACTIVE', `An enrolment that is ${e.status} cannot be completed`, { status: e.status });
       }
-      if (completedNow) await tx.update(Enrolment, { id: e.id }, { status: 'completed', completedAt, startedAt: e.startedAt ?? completedAt });
+      if (completedNow) {
+        await tx.update(Enrolment, { id: e.id }, { status: 'completed', completedAt, startedAt: e.startedAt ?? completedAt });
+        // Durable, in this transaction: subscribers (certificates, competency evidence) see it exactly when the completion commits.
+        await emitEvent(tx, 'course.completed', { enrolmentId: e.id, userId: e.userId, courseId: e.courseId, cohortId: e.cohortId, completedAt: completedAt.toISOString() }, `course.completed:${e.id}`);
+      }
       const course = await tx.findOneByOrFail(Course, { id: e.courseId });
       if (Number(course.jp) <= 0) return { enrolmentId: e.id, completedNow, jpEntryId: null };
       const entry = await this.ledger.credit(tx, {

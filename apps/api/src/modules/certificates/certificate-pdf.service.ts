@@ -1,0 +1,121 @@
+import { availableParallelism } from 'node:os';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { TTemplateContent } from '@asah/contracts/certificates';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { OBJECT_STORAGE, type ObjectStorage } from '../storage/object-storage';
+import { Certificate, CertificateAsset, CertificateTemplateVersion } from './certificate.entities';
+import { verificationUrl } from './issuing';
+import { PdfPool } from './pdf/pdf-pool';
+import { renderCertificatePdf, type AssetBytes, type CertificateValues, type RenderInput } from './pdf/render-certificate';
+
+const longDate = (day: string) =>
+  new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' }).format(new Date(`${day}T12:00:00+07:00`));
+export const formatJp = (jp: number | string) => {
+  const n = Number(jp);
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace('.', ',');
+};
+
+/** The printed values of a certificate (Indonesian dates, JP with a decimal comma). */
+export function certificateValues(c: Certificate, baseUrl: string): CertificateValues {
+  return {
+    holderName: c.holderName,
+    nip: c.holderNip ? `NIP ${c.holderNip}` : '',
+    courseTitle: c.courseTitle,
+    jp: formatJp(c.jp),
+    completedOn: longDate(c.completedOn),
+    issuedOn: longDate(c.issuedOn),
+    number: c.number,
+    agencyName: c.issuerName,
+    signerName: c.signerName,
+    signerTitle: c.signerTitle,
+    signerNip: c.signerNip ? `NIP ${c.signerNip}` : '',
+    verificationUrl: verificationUrl(baseUrl, c.verificationCode),
+  };
+}
+
+/** Storage key of a certificate's PDF. */
+export const pdfKeyOf = (c: Pick<Certificate, 'agencyId' | 'id'>) => `certificates/${c.agencyId}/${c.id}.pdf`;
+
+/**
+ * Renders certificates to PDF from their (immutable) data and template version, and stores them.
+ * Rendering is deterministic, so a PDF can be made at issue time, by the bulk job, or on the first
+ * download, and is the same every time.
+ */
+@Injectable()
+export class CertificatePdfService implements OnApplicationShutdown {
+  private readonly assets = new Map<string, AssetBytes>();
+  private pool: PdfPool | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Worker threads for bulk rendering, started on first use: one per core but one. */
+  private get workers(): PdfPool {
+    this.pool ??= new PdfPool(Math.max(1, availableParallelism() - 1));
+    return this.pool;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  async asset(id: string | null): Promise<AssetBytes | null> {
+    if (!id) return null;
+    let asset = this.assets.get(id);
+    if (!asset) {
+      const row = await this.db.getRepository(CertificateAsset).findOneBy({ id });
+      if (!row) return null;
+      const object = await this.storage.get(row.storageKey);
+      if (!object) return null;
+      const chunks: Buffer[] = [];
+      for await (const chunk of object.body) chunks.push(chunk as Buffer);
+      asset = { bytes: new Uint8Array(Buffer.concat(chunks)), contentType: row.contentType };
+      if (this.assets.size > 200) this.assets.clear();
+      this.assets.set(id, asset);
+    }
+    return asset;
+  }
+
+  async renderInput(content: TTemplateContent, values: CertificateValues, meta: RenderInput['meta']): Promise<RenderInput> {
+    return {
+      content,
+      values,
+      assets: { background: await this.asset(content.backgroundAssetId), signature: await this.asset(content.signatureAssetId), logo: await this.asset(content.logoAssetId) },
+      meta,
+    };
+  }
+
+  async render(c: Certificate, useWorkers = false): Promise<Uint8Array> {
+    const version = await this.db.getRepository(CertificateTemplateVersion).findOneByOrFail({ id: c.templateVersionId });
+    const input = await this.renderInput(version.content, certificateValues(c, this.config.certificates.publicUrl), { id: c.id, title: `Sertifikat ${c.number}`, date: c.issuedAt });
+    return useWorkers ? this.workers.render(input) : renderCertificatePdf(input);
+  }
+
+  /** Renders and stores the PDF if it is not stored yet; returns its storage key. */
+  async ensure(c: Certificate, useWorkers = false): Promise<string> {
+    if (c.pdfKey) return c.pdfKey;
+    const bytes = Buffer.from(await this.render(c, useWorkers));
+    const key = pdfKeyOf(c);
+    await this.storage.put(key, bytes, { contentType: 'application/pdf', size: bytes.length });
+    await this.db.query(`UPDATE certificates SET pdf_key = $2 WHERE id = $1 AND pdf_key IS NULL`, [c.id, key]);
+    c.pdfKey = key;
+    return key;
+  }
+
+  /** Renders the stored-less certificates among `ids` (bulk job), several at a time on the workers. */
+  async ensureMany(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows = await this.db.getRepository(Certificate).createQueryBuilder('c').where('c.id = ANY(:ids) AND c.pdf_key IS NULL', { ids }).getMany();
+    const parallel = Math.max(2, this.workers.threads * 2);
+    for (let i = 0; i < rows.length; i += parallel) await Promise.all(rows.slice(i, i + parallel).map((c) => this.ensure(c, true)));
+  }
+
+  storageGet(key: string) {
+    return this.storage.get(key);
+  }
+}
