@@ -1,9 +1,10 @@
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COMPETENCY_LEVEL_MAX, COMPETENCY_LEVEL_MIN } from '@asah/contracts/courses';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { TextField } from '@asah/ui/components/TextField';
 import { fieldErrorText } from '@asah/ui/form/zod-messages';
+import { COMPETENCY_CODE_LIST_ID, CompetencyCodeList, CompetencyCodeName } from '../../competency/components/CompetencyCodeList';
 import type { CourseDetailsValues } from './CourseDetailsForm';
 
 const LEVELS = Array.from({ length: COMPETENCY_LEVEL_MAX - COMPETENCY_LEVEL_MIN + 1 }, (_, i) => COMPETENCY_LEVEL_MIN + i);
@@ -18,12 +19,15 @@ interface CompetencyRowsProps {
 export function CompetencyRows({ control, register, errors }: CompetencyRowsProps) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control, name: 'competencies' });
+  // Codes are suggested from the agency's competency dictionary and named once typed.
+  const codes = useWatch({ control, name: 'competencies' });
   const listError = errors?.root ?? (errors && 'message' in errors ? (errors as { message?: string; type?: string }) : undefined);
   return (
     <fieldset className="field fieldset competencies">
       <legend className="field-label">{t('courses.competencies')}</legend>
       <p className="field-hint">{t('courses.competenciesHint')}</p>
       {fields.length === 0 && <p className="muted">{t('courses.noCompetencies')}</p>}
+      <CompetencyCodeList />
       <ol className="competency-list">
         {fields.map((field, index) => (
           <li key={field.id} className="competency-row">
@@ -33,6 +37,8 @@ export function CompetencyRows({ control, register, errors }: CompetencyRowsProp
               spellCheck={false}
               placeholder="M.01"
               error={errors?.[index]?.code}
+              list={COMPETENCY_CODE_LIST_ID}
+              hint={<CompetencyCodeName code={codes?.[index]?.code} />}
               {...register(`competencies.${index}.code`)}
             />
             <SelectField
