@@ -78,6 +78,22 @@ describe('demo seed', () => {
     expect(sessions.body.items).toEqual([expect.objectContaining({ title: DEMO_COURSE.session.title, cohortId: cohort.id, expectedCount: DEMO_COURSE.participants.length, presentCount: 0 })]);
   });
 
+  it('[newcomer] finds position standards, a demo learner with competency gaps and the demo course recommended for one', async () => {
+    const budi = await t.signIn('budi.santoso@semarangkota.go.id', DEMO_PASSWORD);
+    const profile = (await budi.get('/api/me/competency-profile')).body;
+    const item = (code: string) => profile.items.find((i: { competency: { code: string } }) => i.competency.code === code);
+    expect(item('M.05')).toMatchObject({ currentLevel: 1, current: { requiredLevel: 2, severity: 'minor' } });
+    expect(item('M.05').recommendations).toEqual([expect.objectContaining({ code: DEMO_COURSE.code, closesGap: true })]);
+    expect(profile.summary.needsDevelopment).toBeGreaterThanOrEqual(2);
+    // The competency e2e journey imports Budi's M.01 and M.02 itself.
+    expect(item('M.01').currentLevel).toBeNull();
+
+    const admin = await t.signIn(DEMO_AGENCIES[0].users[0].email, DEMO_PASSWORD);
+    const grid = (await admin.get('/api/competency/standards')).body;
+    const dokter = grid.rows.find((r: { position: { code: string } }) => r.position.code === 'DOKTER-PERTAMA');
+    expect(dokter.cells.filter((c: { origin: string }) => c.origin === 'position')).toHaveLength(10);
+  });
+
   it('[operator] restarting seeds nothing a second time', async () => {
     const before = await snapshot(t.db);
     expect(await t.app.get(DemoSeeder).seedIfEmpty()).toBe(false);
