@@ -21,16 +21,16 @@ import {
  * learner comes back and the content resumes. (The cmi5 sample is not a SCORM package.)
  */
 
+/** Golf's launch page keeps the page index in a global (some SCOs list the same page twice). */
+const golfPageIndex = async (page: Page): Promise<number> =>
+  (await scoFrame(page)).evaluate(() => Number((window as unknown as { currentPage: number | null }).currentPage));
+
 /** Clicks Golf's own "Next ->" button n times, waiting for each page. */
 async function golfNext(page: Page, times: number): Promise<void> {
   for (let i = 0; i < times; i += 1) {
-    const before = await (await scoFrame(page)).evaluate(() => (document.getElementById('contentFrame') as HTMLIFrameElement | null)?.src ?? '');
+    const before = await golfPageIndex(page);
     await sco(page).getByRole('button', { name: 'Next ->' }).click();
-    await eventually(
-      async () => (await scoFrame(page)).evaluate(() => (document.getElementById('contentFrame') as HTMLIFrameElement | null)?.src ?? ''),
-      (src) => src !== before,
-      'Golf page change',
-    );
+    await eventually(() => golfPageIndex(page), (index) => index === before + 1, 'Golf page change');
   }
 }
 
@@ -119,8 +119,14 @@ describe('SCORM packages in the learner player', () => {
     await golfNext(page, 14);
     await answerGolfQuiz(golfContent(page), false);
     await exitPlayer(page, course);
-    const [row] = await eventually(() => scoStates(course.activityId), (rows) => rows[0]?.success_status === 'failed', 'failed stored');
-    expect(row.score_scaled).toBeLessThan(0.7);
+    // This SCO leaves success to the manifest (primary objective satisfied by measure >= 0.8): it
+    // reports completion, the score and progress; the wrong answers make the measure 0, so the
+    // activity is failed.
+    const [row] = await eventually(() => scoStates(course.activityId), (rows) => rows[0]?.completion_status === 'completed', 'completion stored');
+    expect(row.success_status).toBe('unknown');
+    expect(row.score_scaled).toBe(0);
+    expect(row.location).toBe('14');
+    expect(row.attempt_status).toBe('failed');
     const interactions = await db<{ interaction_id: string; result: string }>(`SELECT interaction_id, result FROM tracking_interactions WHERE attempt_id = $1`, [row.attempt_id]);
     expect(interactions.length).toBeGreaterThan(3);
     expect(interactions.some((i) => i.result === 'incorrect' || i.result === 'wrong')).toBe(true);
@@ -130,19 +136,21 @@ describe('SCORM packages in the learner player', () => {
     await context.close();
   });
 
-  it('SCORM 2004 2nd edition single SCO: plays, suspends and resumes', async () => {
+  it('SCORM 2004 2nd edition (CAM 1.3 manifest): plays its single SCO, and the learner comes back to the same attempt', async () => {
     const course = await createScormCourse(browser, { file: sample('golf-scorm2004-2nd-content-packaging-single-sco.zip') }, 'Golf 2004 Edisi 2');
     const { context, page } = await learnerPage(browser);
     await openPlayer(page, course);
-    await sco(page).getByRole('button', { name: 'Next ->' }).waitFor({ timeout: 20_000 });
-    await golfNext(page, 4);
-    const where = await golfPage(page);
+    // This sample's launch page is a placeholder that never calls the API: it must still be shown.
+    await sco(page).getByRole('heading', { name: 'Not implemented yet' }).waitFor({ timeout: 20_000 });
     await exitPlayer(page, course);
-    const [row] = await eventually(() => scoStates(course.activityId), (rows) => rows[0]?.location === '4', 'location stored');
-    expect(row.exit).toBe('suspend');
     await openPlayer(page, course);
-    await eventually(() => golfPage(page), (src) => src === where, 'resumed at the bookmark');
+    await sco(page).getByRole('heading', { name: 'Not implemented yet' }).waitFor({ timeout: 20_000 });
     await exitPlayer(page, course);
+    const attempts = await db<{ attempt_number: number; session_count: number; standard: string }>(
+      `SELECT attempt_number, session_count, standard FROM tracking_attempts WHERE activity_id = $1`,
+      [course.activityId],
+    );
+    expect(attempts).toEqual([{ attempt_number: 1, session_count: 2, standard: 'scorm2004' }]);
     await context.close();
   });
 
@@ -247,12 +255,29 @@ describe('SCORM packages in the learner player', () => {
     // Remediation: only the etiquette content (its objective is not satisfied), then its quiz again.
     await scoFrame(page, 'content=etiquette');
     await screenshot(page, 'pemutar-remediasi', { fullPage: false });
-    await sco(page).getByRole('button', { name: 'Next ->' }).waitFor({ timeout: 20_000 });
-    await golfNextUntilDisabled(page);
-    await playerButton(page, 'Lanjut');
-    await scoFrame(page, 'content=assessment2');
-    await answerGolfQuiz(golfQuizFrame(page), true);
-    await playerButton(page, 'Lanjut');
+    // From here the learner keeps going with Continue, finishing what each SCO shows, until the
+    // sequencing session ends (the failed quiz is delivered again; satisfied activities are skipped).
+    const seen: string[] = [];
+    for (let step = 0; step < 8 && !page.url().endsWith(`/kursus/${course.courseId}`); step += 1) {
+      const frame = await scoFrame(page);
+      const content = new URL(frame.url()).searchParams.get('content') ?? '';
+      seen.push(content);
+      if (content.startsWith('assessment')) {
+        await answerGolfQuiz(golfQuizFrame(page), true);
+      } else {
+        await sco(page).getByRole('button', { name: 'Next ->' }).waitFor({ timeout: 20_000 });
+        await golfNextUntilDisabled(page);
+      }
+      await playerButton(page, 'Lanjut');
+      await eventually(
+        async () => page.url().endsWith(`/kursus/${course.courseId}`) || (await scoFrame(page).then((f) => f.url(), () => '')) !== frame.url(),
+        (moved) => moved,
+        'the next activity or the end',
+      ).catch(() => undefined);
+    }
+    expect(seen[0]).toBe('etiquette');
+    expect(seen).toContain('assessment2');
+    expect(seen).not.toContain('playing');
     await page.waitForURL((url) => url.pathname === `/kursus/${course.courseId}`, { timeout: 20_000 });
     const [attempt] = await eventually(
       () => db<{ status: string }>(`SELECT status FROM tracking_attempts WHERE activity_id = $1`, [course.activityId]),
@@ -261,7 +286,7 @@ describe('SCORM packages in the learner player', () => {
     );
     expect(['passed', 'completed']).toContain(attempt.status);
     await context.close();
-  });
+  }, 240_000);
 
   it('the player at 360 px: full screen, contents behind a button, no sideways scrolling', async () => {
     const course = await createScormCourse(browser, { file: sample('golf-scorm12-runtime-minimum-calls-multisco.zip') }, 'Golf di Ponsel');

@@ -11,9 +11,10 @@ import { createScormCourse, eventually, exitPlayer, golfContent, learnerPage, op
 async function golfNext(page: import('playwright-core').Page, times: number): Promise<void> {
   for (let i = 0; i < times; i += 1) {
     const frame = await scoFrame(page);
-    const before = await frame.evaluate(() => (document.getElementById('contentFrame') as HTMLIFrameElement).src);
+    const index = () => frame.evaluate(() => Number((window as unknown as { currentPage: number | null }).currentPage));
+    const before = await index();
     await sco(page).getByRole('button', { name: 'Next ->' }).click();
-    await eventually(() => frame.evaluate(() => (document.getElementById('contentFrame') as HTMLIFrameElement).src), (src) => src !== before, 'page change');
+    await eventually(index, (value) => value === before + 1, 'page change');
   }
 }
 
