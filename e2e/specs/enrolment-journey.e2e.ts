@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO, signIn } from '../support/auth';
 import { DESKTOP, launchBrowser, newPage, PHONE, screenshot, type Viewport } from '../support/browser';
-import { ApiSession, makeSupervisor, SAMPLES, scormCourse, type BuiltCourse } from '../support/learning-api';
+import { ApiSession, classroomCourse, makeSupervisor, SAMPLES, scormCourse, type BuiltCourse } from '../support/learning-api';
 
 /**
  * Issue 5's learner journey in the learner portal: find a course in the catalogue, ask to enrol,
@@ -141,6 +141,48 @@ describe('enrolment journey in the learner portal', () => {
     await page.getByRole('region', { name: /^Selesai/ }).getByRole('link', { name: title }).waitFor();
     await screenshot(page, 'learner-pembelajaran-saya-jp');
     await learner.context.close();
+  });
+
+  it('[learner] joins the waiting list of a full cohort, sees an admin-only cohort as such, withdraws; the page reads in English too', async () => {
+    const admin = await ApiSession.signIn(browser, DEMO.semarangAdmin);
+    const cohortTitle = `Kepemimpinan Pengawas ${Date.now().toString(36)}`;
+    const cohortCourse = await classroomCourse(admin, { title: cohortTitle, jp: 12 });
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await admin.post(`/courses/${cohortCourse.id}/cohorts`, { name: 'Angkatan I 2026', startsOn: day(7), endsOn: day(9), capacity: 1, waitlistEnabled: true });
+    await admin.post(`/courses/${cohortCourse.id}/cohorts`, { name: 'Angkatan Khusus', startsOn: day(14), endsOn: day(16), enrolmentPolicy: 'admin_only' });
+    await admin.close();
+    // Someone else takes the only seat of Angkatan I.
+    const other = await ApiSession.signIn(browser, 'agus.prasetyo@semarangkota.go.id');
+    const cohorts = (await other.get<{ cohorts: { id: string; name: string }[] }>(`/catalogue/${cohortCourse.id}`)).cohorts;
+    await other.post('/enrolments', { courseId: cohortCourse.id, cohortId: cohorts.find((c) => c.name === 'Angkatan I 2026')!.id });
+    await other.close();
+
+    const { context, page } = await signedIn(browser, DEMO.learnerNip);
+    await page.goto(`/kursus/${cohortCourse.id}`);
+    const list = page.getByRole('region', { name: 'Angkatan' });
+    const first = list.getByRole('listitem').filter({ hasText: 'Angkatan I 2026' }).first();
+    await first.getByText('Sisa 0 dari 1 kursi').waitFor();
+    await first.getByText('Penuh').first().waitFor();
+    await list.getByRole('listitem').filter({ hasText: 'Angkatan Khusus' }).first().getByText('Peserta didaftarkan oleh admin instansi').waitFor();
+    await first.getByRole('button', { name: /^Masuk daftar tunggu/ }).click();
+    const panel = page.getByRole('complementary');
+    await panel.getByText('Daftar tunggu ke-1').waitFor();
+    await panel.getByText('Angkatan: Angkatan I 2026').waitFor();
+    await first.getByText('Angkatan Anda').waitFor();
+    await screenshot(page, 'learner-kursus-angkatan');
+
+    // English, same page.
+    await page.getByRole('button', { name: 'EN', exact: true }).first().click();
+    await panel.getByText('Waitlist no. 1').waitFor();
+    await page.getByRole('heading', { name: 'Cohorts' }).waitFor();
+    await screenshot(page, 'learner-kursus-angkatan-en');
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw from the course?' });
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /^Join the waiting list/ }).waitFor();
+    await page.getByRole('button', { name: 'ID', exact: true }).first().click();
+    await context.close();
   });
 
   it('[learner] uses the catalogue, course page, my learning and JP on a 360 px phone', async () => {
