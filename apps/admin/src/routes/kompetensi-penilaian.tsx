@@ -7,6 +7,7 @@ import { AssessmentEntryForm } from '../features/competency/components/Assessmen
 import { AssessmentHistory } from '../features/competency/components/AssessmentHistory';
 import { AssessmentImport } from '../features/competency/components/AssessmentImport';
 import { EmployeePicker, type PickedEmployee } from '../features/competency/components/EmployeePicker';
+import { FlaggedEvidence } from '../features/competency/components/FlaggedEvidence';
 import '../features/competency/competency.css';
 
 export function AssessmentsRoute() {
@@ -18,6 +19,7 @@ export function AssessmentsRoute() {
       <AgencyRequired>
         <div className="stack">
           <AssessmentImport />
+          <FlaggedEvidence />
           <EmployeeAssessments />
         </div>
       </AgencyRequired>

@@ -25,6 +25,8 @@ export interface RecommendedCourseView {
 export interface GapView extends CompetencyChartRow {
   group: string;
   gap: number | null;
+  /** A completed course points to this level; the agency waits for a reassessment before counting it. */
+  flaggedLevel: number | null;
   courses: RecommendedCourseView[];
 }
 

@@ -30,7 +30,7 @@ export function GapCard({ gap, onEnrol, enrollingId }: GapCardProps) {
           ? t('competency.gaps.levelLineUnassessed', { required: levelName(t, gap.requiredLevel) })
           : t('competency.gaps.levelLine', { current: levelName(t, gap.currentLevel), required: levelName(t, gap.requiredLevel) })}
       </p>
-      {gap.severity === 'unassessed' && <p className="field-hint">{t('competency.gaps.unassessedHint')}</p>}
+      {gap.flaggedLevel !== null && <p className="field-hint">{t('competency.gaps.flagged', { level: gap.flaggedLevel })}</p>}
       <h4 className="kc-gap-sub">{t('competency.gaps.recommended')}</h4>
       {gap.courses.length === 0 ? (
         <p className="muted">{t('competency.gaps.noCourses')}</p>

@@ -30,6 +30,7 @@ function toGapView(item: TProfileItem, gap: NonNullable<TProfileItem['current']>
     currentLevel: item.currentLevel,
     gap: gap.gap,
     severity: gap.severity,
+    flaggedLevel: item.flaggedEvidenceLevel,
     courses: item.recommendations.map((course) => ({
       id: course.courseId,
       title: course.title,
