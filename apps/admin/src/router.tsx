@@ -10,10 +10,21 @@ import { CourseCohortsRoute } from './routes/kursus-angkatan';
 import { CourseEnrolmentRoute } from './routes/kursus-pendaftaran';
 import { CourseParticipantsRoute } from './routes/kursus-peserta';
 import { BulkEnrolRoute } from './routes/kursus-peserta-massal';
+import { CourseSessionsRoute } from './routes/kursus-sesi';
+import { AttendanceRoute } from './routes/presensi';
+import { CourseProgressRoute } from './routes/kursus-progres';
+import { LearnerProgressRoute } from './routes/kursus-progres-peserta';
+import { AttemptRoute } from './routes/percobaan';
+import { ApprovalsRoute } from './routes/persetujuan';
+import { JpReportRoute } from './routes/laporan-jp';
 import { CoursePreviewRoute } from './routes/kursus-pratinjau';
 import { AdminLayout } from './routes/layout';
+import { WorkloadRoute } from './routes/abk';
 import { NeedsAnalysisRoute } from './routes/kompetensi-analisis';
+import { DictionaryRoute } from './routes/kompetensi-kamus';
 import { AssessmentsRoute } from './routes/kompetensi-penilaian';
+import { CompetencySettingsRoute } from './routes/kompetensi-pengaturan';
+import { StandardsRoute } from './routes/kompetensi-standar';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { UsersRoute } from './routes/pegawai';
@@ -47,6 +58,7 @@ export const router = createBrowserRouter(
           element: <AdminLayout />,
           children: [
             { index: true, element: <HomeRoute /> },
+            { path: '/persetujuan', element: <ApprovalsRoute /> },
             {
               element: <RequireRoleRoute roles={COURSE_ROLES} embedded />,
               children: [
@@ -57,6 +69,11 @@ export const router = createBrowserRouter(
                 { path: '/kursus/:courseId/peserta', element: <CourseParticipantsRoute /> },
                 { path: '/kursus/:courseId/angkatan', element: <CourseCohortsRoute /> },
                 { path: '/kursus/:courseId/pendaftaran', element: <CourseEnrolmentRoute /> },
+                { path: '/kursus/:courseId/sesi', element: <CourseSessionsRoute /> },
+                { path: '/presensi/:sessionId', element: <AttendanceRoute /> },
+                { path: '/kursus/:courseId/progres', element: <CourseProgressRoute /> },
+                { path: '/kursus/:courseId/progres/:userId', element: <LearnerProgressRoute /> },
+                { path: '/percobaan/:attemptId', element: <AttemptRoute /> },
               ],
             },
             {
@@ -76,10 +93,15 @@ export const router = createBrowserRouter(
                 { path: '/sertifikat/terbitkan', element: <IssueCertificatesRoute /> },
                 { path: '/sertifikat/tugas/:jobId', element: <CertificateJobRoute /> },
                 { path: '/sertifikat/penomoran', element: <CertificateNumberingRoute /> },
+                { path: '/kompetensi/kamus', element: <DictionaryRoute /> },
+                { path: '/kompetensi/standar', element: <StandardsRoute /> },
                 { path: '/kompetensi/penilaian', element: <AssessmentsRoute /> },
                 { path: '/kompetensi/analisis', element: <NeedsAnalysisRoute /> },
                 { path: '/rencana-pengembangan', element: <DevelopmentPlanRoute /> },
+                { path: '/abk', element: <WorkloadRoute /> },
+                { path: '/kompetensi/pengaturan', element: <CompetencySettingsRoute /> },
                 { path: '/kursus/:courseId/peserta/massal', element: <BulkEnrolRoute /> },
+                { path: '/laporan/jp', element: <JpReportRoute /> },
               ],
             },
             { path: '*', element: <NotFoundRoute /> },

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '@asah/ui/components/AppShell';
 import { NotificationBell } from '@asah/ui/components/NotificationBell';
-import { AGENCY_ADMIN_ROLES, COURSE_ROLES, PLATFORM_ROLES } from '../../access/roles';
+import { AGENCY_ADMIN_ROLES, COURSE_ROLES, PLATFORM_ROLES, PORTAL_ROLES } from '../../access/roles';
 import { AgencyPicker } from '../../agency-scope/components/AgencyPicker';
 
 export function AdminShell({ children }: { children: ReactNode }) {
@@ -18,10 +18,16 @@ export function AdminShell({ children }: { children: ReactNode }) {
         { to: '/pegawai', label: t('nav.users'), roles: AGENCY_ADMIN_ROLES, end: true },
         { to: '/pegawai/impor', label: t('nav.userImport'), roles: AGENCY_ADMIN_ROLES },
         { to: '/kursus', label: t('nav.courses'), roles: COURSE_ROLES },
+        { to: '/persetujuan', label: t('nav.approvals'), roles: PORTAL_ROLES },
+        { to: '/laporan/jp', label: t('nav.jpReport'), roles: AGENCY_ADMIN_ROLES },
         { to: '/sertifikat', label: t('nav.certificates'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/kompetensi/kamus', label: t('competency.nav.dictionary'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/kompetensi/standar', label: t('competency.nav.standards'), roles: AGENCY_ADMIN_ROLES },
         { to: '/kompetensi/penilaian', label: t('competency.nav.assessments'), roles: AGENCY_ADMIN_ROLES },
         { to: '/kompetensi/analisis', label: t('competency.nav.needs'), roles: AGENCY_ADMIN_ROLES },
         { to: '/rencana-pengembangan', label: t('competency.nav.plan'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/abk', label: t('competency.nav.workload'), roles: AGENCY_ADMIN_ROLES },
+        { to: '/kompetensi/pengaturan', label: t('competency.nav.settings'), roles: AGENCY_ADMIN_ROLES },
       ]}
       tools={<AgencyPicker />}
       alerts={<NotificationBell linkFor={(n) => (n.data.courseId ? `/kursus/${n.data.courseId}` : null)} />}
