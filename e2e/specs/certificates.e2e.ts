@@ -168,6 +168,20 @@ describe('certificates', () => {
     await page.waitForURL(/\/admin\/sertifikat\/templat\/[0-9a-f-]{36}$/);
     await page.getByText('Versi 1').waitFor();
     await page.getByRole('heading', { name: templateName, level: 1 }).waitFor();
+    await page.getByRole('link', { name: '← Templat sertifikat' }).click();
+    const templates = page.getByRole('table', { name: 'Templat sertifikat instansi' });
+    expect(await templates.getByRole('row', { name: new RegExp(templateName) }).innerText()).toContain('A4 lanskap');
+    await screenshot(page, 'sertifikat-templat');
+
+    // The numbering scheme refuses a format without a sequence and shows the next number.
+    await page.getByRole('navigation', { name: 'Halaman sertifikat' }).getByRole('link', { name: 'Penomoran' }).click();
+    const scheme = page.getByLabel('Format nomor');
+    expect(await scheme.inputValue()).toBe('SERT/{year}/{agency}/{seq:6}');
+    await scheme.fill('SERT/{year}');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Format memerlukan {seq} atau {seq:N}', { exact: false }).waitFor();
+    await scheme.fill('SERT/{year}/{agency}/{seq:6}');
+    expect(await page.getByTestId('next-number').innerText()).toMatch(/^SERT\/\d{4}\/KOTA-SEMARANG\/\d{6}$/);
 
     // --- the course uses the template; bulk issuing to the cohort ---
     await page.goto(`/admin/kursus/${course.id}`);
@@ -208,6 +222,10 @@ describe('certificates', () => {
     expect(await card.innerText()).toContain('Berlaku');
     expect(await card.innerText()).toContain('6 JP');
     await screenshot(learner.page, 'sertifikat-saya');
+    await learner.page.setViewportSize(PHONE);
+    await noHorizontalScroll(learner.page);
+    await screenshot(learner.page, 'sertifikat-saya-360');
+    await learner.page.setViewportSize(DESKTOP);
 
     const download = learner.page.waitForEvent('download');
     await card.getByRole('button', { name: `Unduh PDF sertifikat ${course.title}` }).click();
@@ -247,6 +265,8 @@ describe('certificates', () => {
     await page.getByLabel('Cari', { exact: true }).fill(BUDI.name);
     const row = page.getByRole('row', { name: new RegExp(BUDI.name.replace(/[.,]/g, '.')) });
     await row.waitFor();
+    // The search is on the server: Siti's certificate of the same course leaves the list.
+    await page.getByRole('row', { name: new RegExp(SITI.name) }).waitFor({ state: 'detached' });
     await screenshot(page, 'sertifikat-daftar');
     await row.getByRole('button', { name: /^Cabut sertifikat/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Cabut sertifikat' });
