@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TCompetencyProfile } from '@asah/contracts/competency';
 import { COURSE_CATEGORIES, DELIVERY_MODES } from '@asah/contracts/courses';
+import { api } from '@asah/ui/api-client';
 import { Checkbox } from '@asah/ui/components/Checkbox';
 import { SearchField } from '@asah/ui/components/SearchField';
 import { SelectField } from '@asah/ui/components/SelectField';
@@ -88,10 +91,29 @@ export function CatalogueFilters({ values, onChange }: CatalogueFiltersProps) {
 }
 
 /**
- * Competency by code (e.g. M.01) until the competency dictionary is browsable here; the search
- * field waits for typing to pause like the main search does.
+ * Competency: the competencies of the learner's own profile (those their position requires, and any
+ * assessed) as choices; a code typed by hand (e.g. M.01) when the profile has none to offer.
  */
 function CompetencyFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
-  return <SearchField label={t('catalogue.competency')} placeholder={t('catalogue.competencyPlaceholder')} value={value} onChange={onChange} className="filter-competency" />;
+  const profile = useQuery({
+    queryKey: ['me', 'competency-profile', 'catalogue-filter'],
+    queryFn: ({ signal }) => api.get<TCompetencyProfile>('/me/competency-profile', undefined, signal),
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const choices = profile.data?.items.map((item) => item.competency) ?? [];
+  if (choices.length === 0 || (value && !choices.some((c) => c.code.toUpperCase() === value.toUpperCase()))) {
+    return <SearchField label={t('catalogue.competency')} placeholder={t('catalogue.competencyPlaceholder')} value={value} onChange={onChange} />;
+  }
+  return (
+    <SelectField label={t('catalogue.competency')} name="competency" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('common.all')}</option>
+      {choices.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.code} · {c.name}
+        </option>
+      ))}
+    </SelectField>
+  );
 }
