@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TCohort, TCohortState } from '@asah/contracts/cohorts';
 import type { TCourseDetail } from '@asah/contracts/courses';
 import { Badge, type BadgeTone } from '@asah/ui/components/Badge';
@@ -69,7 +70,14 @@ export function CohortsTab({ course }: { course: TCourseDetail }) {
         <>
           <span data-testid="cohort-seats">{c.capacity === null ? t('cohorts.seatsUnlimited', { taken: c.seatsTaken }) : t('cohorts.seatsOf', { taken: c.seatsTaken, capacity: c.capacity })}</span>
           <span className="cell-sub">
-            {c.waitlistEnabled ? t('cohorts.waitlistCount', { count: c.waitlistCount }) : t('cohorts.waitlistOff')}
+            {!c.waitlistEnabled ? (
+              t('cohorts.waitlistOff')
+            ) : c.waitlistCount > 0 ? (
+              // The waitlist itself: the cohort's participants filtered to "Daftar tunggu", in order.
+              <Link to={`/kursus/${course.id}/peserta?cohort=${c.id}&status=waitlisted`}>{t('cohorts.waitlistCount', { count: c.waitlistCount })}</Link>
+            ) : (
+              t('cohorts.waitlistCount', { count: 0 })
+            )}
           </span>
         </>
       ),
