@@ -174,6 +174,20 @@ describe('SCORM runtime and tracking', () => {
       expect((await scoRow(l.attemptId)).location).toBe('session-2');
     });
 
+    it('[launcher] commits racing each other end with the newest one stored, each recorded once', async () => {
+      const c = await aScormCourse();
+      const l = await launch(c.agent, c.activityId);
+      const s = await state(l);
+      await commit(l, 'I1', { session: s.session, commitSequence: 1, cmi: cmi12({ lesson_location: 'p1' }) });
+      const acks = await Promise.all(
+        [...Array(12).keys()].reverse().map((i) => commit(l, 'I1', { session: s.session, commitSequence: i + 2, cmi: cmi12({ lesson_location: `p${i + 2}` }) })),
+      );
+      expect(acks.every((a) => a.status === 200 && a.body.result === true)).toBe(true);
+      expect(await scoRow(l.attemptId)).toMatchObject({ location: 'p13', last_sequence: 13 });
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM tracking_commits WHERE attempt_id = $1`, [l.attemptId]);
+      expect(n).toBe(13);
+    });
+
     it('[launcher] LMSFinish without LMSCommit: the terminate commit (text/plain, as a beacon sends it) persists everything', async () => {
       const c = await aScormCourse();
       const l = await launch(c.agent, c.activityId);

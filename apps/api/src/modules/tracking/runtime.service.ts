@@ -178,36 +178,71 @@ export class RuntimeService {
     if (!check.ok) return { result: false, errorCode: check.violation.errorCode, errorMessage: check.violation.message, element: check.violation.element };
     const adlData = meta.standard === 'scorm2004' ? adlDataOf(body.adl) : undefined;
 
+    const key = { session, sequence, terminate };
+    // Fast path (most commits: location, suspend_data, time change; statuses and scores do not):
+    // one read and one atomic statement guarded by the stored order key, no transaction to hold.
+    for (let tries = 0; tries < 3; tries += 1) {
+      const [state] = await this.db.query(`SELECT ${STATE_COLUMNS} FROM tracking_sco_states WHERE attempt_id = $1 AND sco_identifier = $2`, [meta.id, scoIdentifier]);
+      if (!state) break;
+      if (isOlder(key, state)) return this.late(meta, scoIdentifier, key);
+      const plan = planCommit(meta.standard, state, check.cmi, key);
+      if (plan.rollupNeeded || adlData !== undefined) break;
+      const [row] = await this.db.query(
+        `WITH s AS (
+           UPDATE tracking_sco_states SET cmi = $3, suspend_data = $4, total_time_seconds = $5, prior_time_seconds = $6, location = $7, exit = $8, entry = $9,
+             score_min = $10, score_max = $11, last_session = $12, last_sequence = $13, sessions = sessions + $14, last_commit_at = now()
+            WHERE id = $1 AND last_session = $15 AND last_sequence = $16 RETURNING id),
+         c AS (
+           INSERT INTO tracking_commits (attempt_id, sco_identifier, session, sequence, terminate, changed_keys, diff)
+           SELECT $2, $17, $12, $13, $18, $19, $20 FROM s ON CONFLICT DO NOTHING RETURNING id),
+         a AS (
+           UPDATE tracking_attempts SET total_time_seconds = total_time_seconds + $21, last_activity_at = now() WHERE id = $2 AND EXISTS (SELECT 1 FROM s) RETURNING id),
+         r AS (
+           UPDATE activity_results SET last_activity_at = now() WHERE user_id = $22 AND activity_id = $23 AND NOT $24 AND EXISTS (SELECT 1 FROM s) RETURNING id)
+         SELECT (SELECT count(*) FROM s)::int AS updated, (SELECT count(*) FROM c)::int + (SELECT count(*) FROM a)::int + (SELECT count(*) FROM r)::int AS others`,
+        [
+          state.id,
+          meta.id,
+          plan.cmiJson,
+          plan.facts.suspendData,
+          plan.totalTime,
+          plan.priorTime,
+          plan.facts.location,
+          plan.facts.exit,
+          plan.entry,
+          plan.facts.scoreMin,
+          plan.facts.scoreMax,
+          session,
+          sequence,
+          plan.newSession ? 1 : 0,
+          state.last_session,
+          state.last_sequence,
+          scoIdentifier,
+          terminate,
+          plan.changed,
+          plan.diffJson,
+          plan.totalTime - Number(state.total_time_seconds),
+          meta.userId,
+          meta.activityId,
+          meta.preview,
+        ],
+      );
+      if (row.updated === 1) return { result: true, errorCode: 0 };
+      // Another commit of this SCO got in between: read again.
+    }
+
     const outcome = await this.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO tracking_sco_states (attempt_id, sco_identifier) VALUES ($1, $2) ON CONFLICT (attempt_id, sco_identifier) DO NOTHING`, [meta.id, scoIdentifier]);
+      const [state] = await tx.query(`SELECT ${STATE_COLUMNS} FROM tracking_sco_states WHERE attempt_id = $1 AND sco_identifier = $2 FOR UPDATE`, [meta.id, scoIdentifier]);
+      if (isOlder(key, state)) return { late: true as const };
       const [inserted] = await tx.query(
         `INSERT INTO tracking_commits (attempt_id, sco_identifier, session, sequence, terminate) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (attempt_id, sco_identifier, session, sequence) DO NOTHING RETURNING id`,
         [meta.id, scoIdentifier, session, sequence, terminate],
       );
-      if (!inserted) return { duplicate: true as const };
-      await tx.query(`INSERT INTO tracking_sco_states (attempt_id, sco_identifier) VALUES ($1, $2) ON CONFLICT (attempt_id, sco_identifier) DO NOTHING`, [meta.id, scoIdentifier]);
-      const [state] = await tx.query(
-        `SELECT id, cmi, suspend_data, total_time_seconds, prior_time_seconds, last_session, last_sequence, sessions
-           FROM tracking_sco_states WHERE attempt_id = $1 AND sco_identifier = $2 FOR UPDATE`,
-        [meta.id, scoIdentifier],
-      );
-      const lastSession = Number(state.last_session);
-      const lastSequence = Number(state.last_sequence);
-      if (session < lastSession || (session === lastSession && sequence <= lastSequence)) {
-        // Late: a newer commit is stored already. Kept in the history, changes nothing.
-        await tx.query(`UPDATE tracking_commits SET applied = false WHERE id = $1`, [inserted.id]);
-        return { duplicate: true as const };
-      }
-      const before: Obj = { ...(state.cmi as Obj), ...(state.suspend_data !== null ? { suspend_data: state.suspend_data } : {}) };
-      const merged = mergeCmi(before, check.cmi);
-      const facts = normaliseCmi(meta.standard, merged);
-      const changed = changedElements(before, merged);
-      const newSession = session !== lastSession;
-      const incoming = normaliseCmi(meta.standard, check.cmi);
-      const sessionTime = hasSessionTime(meta.standard, check.cmi) ? incoming.sessionTimeSeconds : newSession ? 0 : Number(state.total_time_seconds) - Number(state.prior_time_seconds);
-      const prior = newSession ? Number(state.total_time_seconds) : Number(state.prior_time_seconds);
-      const { suspend_data: _s, ...cmiStored } = merged;
-      stripWriteOnly(meta.standard, cmiStored);
+      if (!inserted) return { late: true as const };
+      const plan = planCommit(meta.standard, state, check.cmi, key);
+      const { facts } = plan;
       await tx.query(
         `UPDATE tracking_sco_states SET cmi = $2, adl_data = COALESCE($3, adl_data), suspend_data = $4, completion_status = $5, success_status = $6,
            score_raw = $7, score_min = $8, score_max = $9, score_scaled = $10, total_time_seconds = $11, prior_time_seconds = $12,
@@ -215,7 +250,7 @@ export class RuntimeService {
          WHERE id = $1`,
         [
           state.id,
-          JSON.stringify(cmiStored),
+          plan.cmiJson,
           adlData === undefined ? null : JSON.stringify(adlData),
           facts.suspendData,
           facts.completionStatus,
@@ -224,27 +259,35 @@ export class RuntimeService {
           facts.scoreMin,
           facts.scoreMax,
           facts.scoreScaled,
-          prior + sessionTime,
-          prior,
+          plan.totalTime,
+          plan.priorTime,
           facts.location,
           facts.exit,
-          facts.exit === 'suspend' ? 'resume' : '',
+          plan.entry,
           session,
           sequence,
-          newSession ? 1 : 0,
+          plan.newSession ? 1 : 0,
         ],
       );
-      if (changed.some((k) => k.startsWith('cmi.interactions.'))) await replaceInteractions(tx, state.id, meta.id, facts);
-      if (changed.some((k) => k.startsWith('cmi.objectives.'))) await replaceObjectives(tx, state.id, meta.id, facts);
-      if (changed.length) {
-        await tx.query(`UPDATE tracking_commits SET changed_keys = $2, diff = $3 WHERE id = $1`, [inserted.id, changed, JSON.stringify(diffOf(changed, merged))]);
-      }
+      if (plan.changed.some((k) => k.startsWith('cmi.interactions.'))) await replaceInteractions(tx, state.id, meta.id, facts);
+      if (plan.changed.some((k) => k.startsWith('cmi.objectives.'))) await replaceObjectives(tx, state.id, meta.id, facts);
+      if (plan.changed.length) await tx.query(`UPDATE tracking_commits SET changed_keys = $2, diff = $3 WHERE id = $1`, [inserted.id, plan.changed, plan.diffJson]);
       const becameDone = await this.rollupAttempt(tx, meta, pkg);
-      return { duplicate: false as const, becameDone };
+      return { late: false as const, becameDone };
     });
-    if (outcome.duplicate) return { result: true, errorCode: 0, duplicate: true };
+    if (outcome.late) return this.late(meta, scoIdentifier, key);
     if (outcome.becameDone) await this.rollup.completeCourseIfDone(meta.userId, meta.courseId);
     return { result: true, errorCode: 0 };
+  }
+
+  /** A replay or a commit older than the stored state: acknowledged, kept in the history once, no effect. */
+  private async late(meta: AttemptMeta, scoIdentifier: string, key: CommitKey): Promise<TCommitAck> {
+    await this.db.query(
+      `INSERT INTO tracking_commits (attempt_id, sco_identifier, session, sequence, terminate, applied) VALUES ($1, $2, $3, $4, $5, false)
+       ON CONFLICT (attempt_id, sco_identifier, session, sequence) DO NOTHING`,
+      [meta.id, scoIdentifier, key.session, key.sequence, key.terminate],
+    );
+    return { result: true, errorCode: 0, duplicate: true };
   }
 
   /** Sequencing state of a sequenced 2004 package; an older session's state never replaces a newer one. */
@@ -327,6 +370,53 @@ export class RuntimeService {
 function toInt(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   return Number.isSafeInteger(n) && n <= 2_000_000_000 ? n : null;
+}
+
+const STATE_COLUMNS = `id, cmi, suspend_data, total_time_seconds, prior_time_seconds, last_session, last_sequence, sessions,
+  completion_status, success_status, score_raw, score_scaled`;
+
+interface CommitKey {
+  session: number;
+  sequence: number;
+  terminate: boolean;
+}
+
+/** The stored state already holds this commit or a newer one. */
+function isOlder(key: CommitKey, state: Obj): boolean {
+  const lastSession = Number(state.last_session);
+  return key.session < lastSession || (key.session === lastSession && key.sequence <= Number(state.last_sequence));
+}
+
+/** What a commit turns the stored state of a SCO into, and whether the rollup must run. */
+function planCommit(standard: TScormStandard, state: Obj, incomingCmi: Obj, key: CommitKey) {
+  const before: Obj = { ...(state.cmi as Obj), ...(state.suspend_data !== null ? { suspend_data: state.suspend_data } : {}) };
+  const merged = mergeCmi(before, incomingCmi);
+  const facts = normaliseCmi(standard, merged);
+  const changed = changedElements(before, merged);
+  const newSession = key.session !== Number(state.last_session);
+  const storedTotal = Number(state.total_time_seconds);
+  const storedPrior = Number(state.prior_time_seconds);
+  const sessionTime = hasSessionTime(standard, incomingCmi) ? normaliseCmi(standard, incomingCmi).sessionTimeSeconds : newSession ? 0 : storedTotal - storedPrior;
+  const priorTime = newSession ? storedTotal : storedPrior;
+  const { suspend_data: _s, ...cmiStored } = merged;
+  stripWriteOnly(standard, cmiStored);
+  const rollupNeeded =
+    facts.completionStatus !== state.completion_status ||
+    facts.successStatus !== state.success_status ||
+    facts.scoreScaled !== (state.score_scaled ?? null) ||
+    facts.scoreRaw !== (state.score_raw ?? null) ||
+    changed.some((k) => k.startsWith('cmi.interactions.') || k.startsWith('cmi.objectives.'));
+  return {
+    facts,
+    changed,
+    newSession,
+    priorTime,
+    totalTime: priorTime + sessionTime,
+    entry: facts.exit === 'suspend' ? 'resume' : '',
+    cmiJson: JSON.stringify(cmiStored),
+    diffJson: JSON.stringify(diffOf(changed, merged)),
+    rollupNeeded,
+  };
 }
 
 function hasSessionTime(standard: TScormStandard, cmi: Obj): boolean {

@@ -1,0 +1,408 @@
+/**
+ * Benchmark of SCORM runtime commits: `npm run bench:commit` (root) or `npm run bench:commit -w @asah/api`.
+ *
+ * This process runs the API (the content origin's `/rt/...` listener and the portal API) on a real
+ * PostgreSQL (embedded when DATABASE_URL is unset), seeds a published course with a SCORM 1.2
+ * activity, learners with a place in it and one attempt each; a SECOND process (this file forked
+ * with `load`) drives it with autocannon. Two modes, then pgbench on the same database:
+ *
+ * 1. burst: BENCH_CONCURRENCY (500) learners commit back to back, each on its own connection, for
+ *    BENCH_SECONDS (20 s). Each commit is realistic: ~3 KB of CMI (location, score, 2 KB of
+ *    suspend_data, a few interactions) with the next commitSequence. Target p99 < 50 ms and
+ *    commits/s >= 0.5x pgbench's TPS for the equivalent single-row upsert.
+ * 2. steady: BENCH_LEARNERS (20,000) learners, each committing every 30 s and opening the progress
+ *    page every 60 s (1,000 requests/s in all), for BENCH_STEADY_SECONDS (60 s). Target p99 < 200 ms
+ *    and no errors.
+ *
+ * pgbench: `INSERT ... ON CONFLICT DO UPDATE` of one row with a ~3 KB jsonb per transaction, the
+ * same database, BENCH_PGBENCH_CLIENTS (16) clients. pgbench comes from Debian (`postgresql-client`
+ * or `postgresql-contrib`); when it is missing the script installs it with apt-get and says so.
+ */
+import 'reflect-metadata';
+import { execFileSync, fork, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import * as yazl from 'yazl';
+import { createApp } from '../bootstrap';
+import { buildAppConfig, type AppConfig } from '../config/app-config';
+import { parseEnv } from '../config/config.schema';
+import { dataSourceOptions } from '../database/data-source';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { ContentOrigin } from '../modules/content/content-origin';
+import { signContentToken } from '../modules/content/content-tokens';
+import { PackageImportService } from '../modules/content/package-import.service';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 20_000);
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
+const PGBENCH_CLIENTS = Number(process.env.BENCH_PGBENCH_CLIENTS ?? 16);
+const MODES = (process.env.BENCH_MODES ?? 'burst,steady').split(',');
+
+interface Learner {
+  attemptId: string;
+  token: string;
+  access: string;
+}
+interface LoadSpec {
+  mode: 'burst' | 'steady';
+  contentUrl: string;
+  apiUrl: string;
+  courseId: string;
+  learners: Learner[];
+  connections: number;
+  seconds: number;
+  /** Requests per second over all connections (steady), or unlimited (burst). */
+  rate?: number;
+}
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  commits: number;
+  progressCalls: number;
+  errors: number;
+  non2xx: number;
+  refused: number;
+  commitP99: number | null;
+}
+
+/** ~3 KB of CMI, as an authoring tool's SCO commits it mid-course. */
+function commitBody(session: number, sequence: number): string {
+  const interactions: Record<string, unknown> = {};
+  for (let i = 0; i < 4; i += 1) {
+    interactions[String(i)] = {
+      id: `q${i + 1}`,
+      time: '10:15:00',
+      type: 'choice',
+      weighting: '1',
+      student_response: 'b',
+      result: i % 2 ? 'correct' : 'wrong',
+      latency: '00:00:12',
+      objectives: { '0': { id: 'obj_1' } },
+      correct_responses: { '0': { pattern: 'b' } },
+    };
+  }
+  return JSON.stringify({
+    session,
+    commitSequence: sequence,
+    cmi: {
+      core: {
+        student_id: 'x',
+        student_name: 'x',
+        lesson_location: `slide-${sequence % 40}`,
+        credit: 'credit',
+        lesson_status: 'incomplete',
+        entry: 'ab-initio',
+        lesson_mode: 'normal',
+        exit: 'suspend',
+        session_time: `00:${String(Math.floor(sequence / 60) % 60).padStart(2, '0')}:${String(sequence % 60).padStart(2, '0')}`,
+        score: { raw: '', min: '0', max: '100' },
+      },
+      suspend_data: `{"v":1,"slide":${sequence},"state":"${'A1b2C3d4'.repeat(256)}"}`,
+      launch_data: '',
+      comments: '',
+      objectives: { '0': { id: 'obj_1', status: 'incomplete', score: { raw: '', min: '', max: '' } } },
+      student_data: { mastery_score: '', max_time_allowed: '', time_limit_action: '' },
+      student_preference: { audio: '', language: '', speed: '', text: '' },
+      interactions,
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load process
+// ---------------------------------------------------------------------------------------------
+
+async function load(specPath: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const autocannon = require('autocannon');
+  const spec: LoadSpec = JSON.parse(readFileSync(specPath, 'utf8'));
+  const session = 1;
+  const sequences = new Map<string, number>();
+  let next = 0;
+  let commits = 0;
+  let progressCalls = 0;
+  let refused = 0;
+  const commitLatencies: number[] = [];
+  const commitRequest = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+      // burst: one learner per connection; steady: learners in turn over all connections.
+      let learner: Learner;
+      if (spec.mode === 'burst') {
+        if (context.learner === undefined) context.learner = next++ % spec.learners.length;
+        learner = spec.learners[context.learner as number]!;
+      } else {
+        learner = spec.learners[next++ % spec.learners.length]!;
+      }
+      const sequence = (sequences.get(learner.attemptId) ?? 0) + 1;
+      sequences.set(learner.attemptId, sequence);
+      context.started = performance.now();
+      return { ...req, path: `/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, body: commitBody(session, sequence) };
+    },
+    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+      commits += 1;
+      commitLatencies.push(performance.now() - (context.started as number));
+      if (status !== 200 || !body.startsWith('{"result":true')) refused += 1;
+    },
+  };
+  const progressRequest = {
+    method: 'GET',
+    setupRequest: (req: Record<string, unknown>) => {
+      const learner = spec.learners[(next * 7919) % spec.learners.length]!;
+      return { ...req, path: `/api/learning/courses/${spec.courseId}/progress`, headers: { cookie: `asah_at=${learner.access}` } };
+    },
+    onResponse: (status: number) => {
+      progressCalls += 1;
+      if (status !== 200) refused += 1;
+    },
+  };
+  // Commits go to the content origin, progress calls to the API: two instances, started together.
+  const run = (url: string, requests: unknown[], connections: number, rate?: number) =>
+    new Promise<Record<string, any>>((resolve, reject) =>
+      autocannon({ url, connections, duration: spec.seconds, requests, ...(rate ? { overallRate: rate } : {}), timeout: 30 }, (error: Error | null, result: Record<string, any>) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+  const runs = [run(spec.contentUrl, [commitRequest], spec.connections, spec.rate ? Math.round((spec.rate * 2) / 3) : undefined)];
+  if (spec.mode === 'steady') runs.push(run(spec.apiUrl, [progressRequest], Math.max(10, Math.round(spec.connections / 3)), Math.round((spec.rate ?? 0) / 3)));
+  const results = await Promise.all(runs);
+  commitLatencies.sort((a, b) => a - b);
+  const total = results.reduce((s, r) => s + r.requests.total, 0);
+  const out: LoadResult = {
+    requests: total,
+    perSecond: total / spec.seconds,
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    max: Math.max(...results.map((r) => r.latency.max)),
+    commits,
+    progressCalls,
+    errors: results.reduce((s, r) => s + r.errors + r.timeouts, 0),
+    non2xx: results.reduce((s, r) => s + r.non2xx, 0),
+    refused,
+    commitP99: commitLatencies.length ? commitLatencies[Math.floor(commitLatencies.length * 0.99)]! : null,
+  };
+  process.send!(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server process
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-commit-'));
+  let stopDb: (() => Promise<void>) | undefined;
+  let pgDir: string | undefined;
+  try {
+    const pgbench = findPgbench();
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      console.log('Starting embedded PostgreSQL...');
+      pgDir = mkdtempSync(join(tmpdir(), 'asah-bench-pg-'));
+      const db = await startEmbeddedPostgres(pgDir, 56000 + Math.floor(Math.random() * 3000), () => undefined);
+      stopDb = db.stop;
+      databaseUrl = db.url;
+    }
+    const migrator = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+    await migrator.runMigrations();
+    await migrator.destroy();
+    const config = buildAppConfig(
+      parseEnv({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        SEED_DEMO: 'false',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        DATA_DIR: join(root, 'data'),
+        ACCESS_TOKEN_TTL_SECONDS: '3600',
+        PORT: String(40000 + Math.floor(Math.random() * 10000)),
+        ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      }),
+      databaseUrl,
+      !process.env.DATABASE_URL,
+    );
+    config.migrateOnStart = false;
+    const app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const content = await app.get(ContentOrigin).listen(0, '127.0.0.1');
+    const contentUrl = `http://127.0.0.1:${content.port}`;
+    const db = app.get(DataSource);
+    const learnerCount = Math.max(CONCURRENCY, MODES.includes('steady') ? LEARNERS : 0);
+    console.log(`Seeding a course, ${learnerCount} learners with a place in it, one attempt each...`);
+    const { courseId, learners } = await seed(app.get(PackageImportService), db, config, app.get(JwtService), learnerCount, root);
+
+    const lines: string[] = ['', `SCORM commit benchmark (API pool ${config.env.DATABASE_POOL_SIZE} connections; load from a second process with autocannon)`];
+    let burstRate: number | null = null;
+    if (MODES.includes('burst')) {
+      console.log(`burst: ${CONCURRENCY} learners committing back to back for ${SECONDS} s...`);
+      const r = await runLoad({ mode: 'burst', contentUrl, apiUrl, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS }, root);
+      burstRate = r.commits / SECONDS;
+      lines.push(
+        `  burst   ${CONCURRENCY} concurrent committers, ${SECONDS} s: ${burstRate.toFixed(0)} commits/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
+          `errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'MISSED'})`,
+      );
+    }
+    if (MODES.includes('steady')) {
+      const rate = Math.round(LEARNERS / 30 + LEARNERS / 60);
+      console.log(`steady: ${LEARNERS} learners (commit every 30 s, progress every 60 s = ${rate} requests/s) for ${STEADY_SECONDS} s...`);
+      const r = await runLoad({ mode: 'steady', contentUrl, apiUrl, courseId, learners, connections: 150, seconds: STEADY_SECONDS, rate }, root);
+      const ok = r.p99 < 200 && r.errors === 0 && r.non2xx === 0 && r.refused === 0;
+      lines.push(
+        `  steady  ${LEARNERS} learners, ${STEADY_SECONDS} s: ${r.perSecond.toFixed(0)} requests/s (${(r.commits / STEADY_SECONDS).toFixed(0)} commits/s + ${(r.progressCalls / STEADY_SECONDS).toFixed(0)} progress/s), ` +
+          `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (target p99 < 200 ms, no errors: ${ok ? 'met' : 'MISSED'})`,
+      );
+    }
+    const [{ n: stored }] = await db.query(`SELECT count(*)::int AS n FROM tracking_commits`);
+    lines.push(`  stored  ${stored} commit rows in tracking_commits`);
+    await app.close();
+
+    const tps = runPgbench(pgbench, databaseUrl, root);
+    lines.push(`  pgbench single-row upsert of ~3 KB jsonb, ${PGBENCH_CLIENTS} clients, 15 s: ${tps.toFixed(0)} TPS`);
+    if (burstRate !== null) {
+      const ratio = burstRate / tps;
+      lines.push(`  ratio   commits/s / pgbench TPS = ${ratio.toFixed(2)}   (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
+    }
+    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,steady BENCH_CONCURRENCY BENCH_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
+    console.log(lines.join('\n'));
+  } finally {
+    await stopDb?.();
+    rmSync(root, { recursive: true, force: true });
+    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
+function runLoad(spec: LoadSpec, root: string): Promise<LoadResult> {
+  const specPath = join(root, `load-${spec.mode}.json`);
+  writeFileSync(specPath, JSON.stringify(spec));
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['load', specPath], { stdio: 'inherit' });
+    child.once('message', (m) => resolve(m as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => (code ? reject(new Error(`load process exited with ${code}`)) : undefined));
+  });
+}
+
+async function seed(importer: PackageImportService, db: DataSource, config: AppConfig, jwt: JwtService, count: number, root: string) {
+  const [agency] = await db.query(`INSERT INTO agencies (code, name, active) VALUES ('BENCH', 'Benchmark', true) RETURNING id`);
+  const [admin] = await db.query(`INSERT INTO users (name, email, nip, roles, active, agency_id) VALUES ('Bench Admin', 'bench@asah.id', NULL, '{platform_admin}', true, NULL) RETURNING id`);
+  const [course] = await db.query(
+    `INSERT INTO courses (agency_id, code, title, category, delivery_mode, jp, status) VALUES ($1, 'BENCH-1', 'Benchmark', 'teknis', 'e_learning', 2, 'published') RETURNING id`,
+    [agency.id],
+  );
+  const [section] = await db.query(`INSERT INTO course_sections (course_id, title, position) VALUES ($1, 'Modul 1', 0) RETURNING id`, [course.id]);
+  const [activity] = await db.query(
+    `INSERT INTO course_activities (course_id, section_id, type, title, position, settings) VALUES ($1, $2, 'scorm', 'Paket', 0, '{"attemptPolicy":"always"}') RETURNING id`,
+    [course.id, section.id],
+  );
+  const zipPath = join(root, 'package.zip');
+  await new Promise<void>((resolve, reject) => {
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from(MANIFEST), 'imsmanifest.xml');
+    zip.addBuffer(Buffer.from('<html><body>SCO</body></html>'), 'index.html');
+    zip.end();
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('end', () => {
+      writeFileSync(zipPath, Buffer.concat(chunks));
+      resolve();
+    });
+    zip.outputStream.on('error', reject);
+  });
+  const version = await importer.importFile({ userId: admin.id, sessionId: 'bench', roles: ['platform_admin'], agencyId: null }, course.id, activity.id, zipPath);
+  // Set-based inserts: 20,000 learners seed in seconds.
+  await db.query(
+    `INSERT INTO users (name, email, nip, roles, active, agency_id)
+     SELECT 'Peserta ' || g, 'peserta' || g || '@bench.asah.id', NULL, '{learner}', true, $1 FROM generate_series(1, $2) g`,
+    [agency.id, count],
+  );
+  await db.query(`INSERT INTO enrolments (course_id, user_id, status, method) SELECT $1, id, 'active', 'admin' FROM users WHERE agency_id = $2 AND email LIKE 'peserta%'`, [course.id, agency.id]);
+  await db.query(
+    `INSERT INTO tracking_attempts (user_id, activity_id, course_id, package_version_id, standard, attempt_number, status, session_count)
+     SELECT id, $1, $2, $3, 'scorm12', 1, 'incomplete', 1 FROM users WHERE agency_id = $4 AND email LIKE 'peserta%'`,
+    [activity.id, course.id, version.id, agency.id],
+  );
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  await db.query(`INSERT INTO sessions (user_id, expires_at) SELECT id, $2 FROM users WHERE agency_id = $1 AND email LIKE 'peserta%'`, [agency.id, expiresAt]);
+  const rows: { attempt_id: string; user_id: string; session_id: string }[] = await db.query(
+    `SELECT t.id AS attempt_id, t.user_id, s.id AS session_id FROM tracking_attempts t JOIN sessions s ON s.user_id = t.user_id ORDER BY t.user_id`,
+  );
+  const exp = Math.floor(Date.now() / 1000) + 6 * 3600;
+  const learners: Learner[] = rows.map((r) => ({
+    attemptId: r.attempt_id,
+    token: signContentToken(config.content.tokenSecret, { kind: 'attempt', attemptId: r.attempt_id, userId: r.user_id, exp }),
+    access: jwt.sign({ sub: r.user_id, sid: r.session_id }, { expiresIn: 3600, algorithm: 'HS256' }),
+  }));
+  return { courseId: course.id as string, learners };
+}
+
+const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="BENCH" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="ORG"><organization identifier="ORG"><title>Benchmark</title>
+    <item identifier="I1" identifierref="R1"><title>Materi</title></item>
+  </organization></organizations>
+  <resources><resource identifier="R1" type="webcontent" adlcp:scormtype="sco" href="index.html"><file href="index.html"/></resource></resources>
+</manifest>`;
+
+/** pgbench on PATH or in Debian's PostgreSQL folders; installed with apt-get when missing. */
+function findPgbench(): string {
+  const known = ['/usr/bin/pgbench', ...['17', '16', '15', '14', '13'].map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`)];
+  const found = known.find((p) => existsSync(p));
+  if (found) return found;
+  console.log('pgbench is not installed: installing the Debian package postgresql-contrib with apt-get (needs root)...');
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql-contrib'], { stdio: 'inherit' });
+  const installed = known.find((p) => existsSync(p));
+  if (!installed) throw new Error('pgbench is still missing after apt-get install postgresql-contrib');
+  return installed;
+}
+
+/** TPS of the equivalent single-row upsert (one ~3 KB jsonb row per learner id) on the same database. */
+function runPgbench(pgbench: string, databaseUrl: string, root: string): number {
+  const url = new URL(databaseUrl);
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
+  const args = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username)];
+  const database = url.pathname.slice(1);
+  const psql = (sql: string) => spawnSync(pgbench.replace(/pgbench$/, 'psql'), [...args, '-d', database, '-c', sql], { env, encoding: 'utf8' });
+  const setup = psql(`DROP TABLE IF EXISTS bench_upsert; CREATE TABLE bench_upsert (id int PRIMARY KEY, seq int NOT NULL, data jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
+  if (setup.status !== 0) throw new Error(`psql failed: ${setup.stderr}`);
+  const script = join(root, 'upsert.sql');
+  writeFileSync(
+    script,
+    `\\set id random(1, ${CONCURRENCY})\n` +
+      `INSERT INTO bench_upsert (id, seq, data) VALUES (:id, 1, jsonb_build_object('location', 'slide-' || :id, 'suspend_data', repeat('A1b2C3d4', 384))) ` +
+      `ON CONFLICT (id) DO UPDATE SET seq = bench_upsert.seq + 1, data = EXCLUDED.data, updated_at = now();\n`,
+  );
+  console.log(`pgbench: ${PGBENCH_CLIENTS} clients, 15 s...`);
+  const run = spawnSync(pgbench, [...args, '-n', '-f', script, '-c', String(PGBENCH_CLIENTS), '-j', '2', '-T', '15', database], { env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
+  const tps = /tps = ([\d.]+)/.exec(run.stdout);
+  if (!tps) throw new Error(`pgbench printed no TPS:\n${run.stdout}`);
+  psql('DROP TABLE bench_upsert');
+  return Number(tps[1]);
+}
+
+if (process.argv[2] === 'load') {
+  load(process.argv[3]!).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
