@@ -6,6 +6,7 @@ import { AgencyRequired } from '../features/agency-scope/components/AgencyRequir
 import { AssessmentEntryForm } from '../features/competency/components/AssessmentEntryForm';
 import { AssessmentHistory } from '../features/competency/components/AssessmentHistory';
 import { AssessmentImport } from '../features/competency/components/AssessmentImport';
+import { EmployeeProfileTable } from '../features/competency/components/EmployeeProfileTable';
 import { EmployeePicker, type PickedEmployee } from '../features/competency/components/EmployeePicker';
 import { FlaggedEvidence } from '../features/competency/components/FlaggedEvidence';
 import '../features/competency/competency.css';
@@ -39,6 +40,8 @@ function EmployeeAssessments() {
       <EmployeePicker label={t('competency.assessments.employee')} value={employee} onChange={setEmployee} />
       {employee && (
         <>
+          <h3>{t('competency.assessments.profileTitle')}</h3>
+          <EmployeeProfileTable userId={employee.id} name={employee.name} />
           <h3>{t('competency.assessments.entryTitle')}</h3>
           <AssessmentEntryForm userId={employee.id} />
           <h3>{t('competency.assessments.historyTitle')}</h3>

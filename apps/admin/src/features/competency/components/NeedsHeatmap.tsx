@@ -76,8 +76,9 @@ export function NeedsHeatmap({ rows, columns, cells, selected, onSelect }: Needs
                           <span className="kc-heat-of">/{cell.total}</span>
                         </button>
                       ) : (
-                        <span className="kc-heat-empty" aria-label={t('competency.needs.noneCounted')}>
-                          –
+                        <span className="kc-heat-empty">
+                          <span aria-hidden="true">–</span>
+                          <span className="sr-only">{t('competency.needs.noneCounted')}</span>
                         </span>
                       )}
                     </td>
