@@ -121,8 +121,24 @@ describe('enrolment in the admin portal', () => {
     const enrolments = await admin.get<{ items: { status: string; learner: { nip: string } }[] }>(`/courses/${course.id}/enrolments?status=withdrawn`);
     expect(enrolments.items.map((e) => e.learner.nip)).toEqual([SITI.nip]);
 
+    // One more person, found by name in the dialog, takes the free seat; then completes the course.
+    await page.getByRole('button', { name: 'Daftarkan peserta' }).click();
+    const enrolOne = page.getByRole('dialog', { name: 'Daftarkan satu peserta' });
+    await enrolOne.getByLabel('Cari pegawai').fill('Agus');
+    await enrolOne.getByRole('radio', { name: /Agus Prasetyo/ }).check();
+    await enrolOne.getByLabel('Angkatan').selectOption({ label: 'Angkatan I 2026' });
+    await screenshot(page, 'admin-peserta-daftarkan');
+    await enrolOne.getByRole('button', { name: 'Daftarkan' }).click();
+    await enrolOne.waitFor({ state: 'detached' });
+    await page.getByText(`${AGUS.name} telah didaftarkan.`).waitFor();
+    await page.getByRole('button', { name: `Tandai selesai: ${AGUS.name}` }).click();
+    const complete = page.getByRole('dialog', { name: 'Tandai kursus selesai?' });
+    await complete.getByRole('button', { name: 'Tandai selesai' }).click();
+    await complete.waitFor({ state: 'detached' });
+    await table.locator('tr', { hasText: AGUS.name }).getByText('Selesai').waitFor();
+
     await page.getByRole('link', { name: 'Angkatan' }).click();
-    expect(await page.getByTestId('cohort-seats').innerText()).toBe('1 / 2 terisi');
+    expect(await page.getByTestId('cohort-seats').innerText()).toBe('2 / 2 terisi');
     await screenshot(page, 'admin-angkatan');
     await context.close();
   });
