@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -35,15 +36,27 @@ function backgroundPng(): Buffer {
 }
 
 /**
- * The text of a PDF file, read by pdf.js (pdf-parse) in a child process: pdf.js needs real dynamic
- * imports, which Jest's module system does not give it.
+ * The text of a PDF file and the QR code on its first page, read by pdf.js (pdf-parse) and jsQR in a
+ * child process (pdf.js needs real dynamic imports, which Jest's module system does not give it).
+ * The page is also saved as a PNG beside the screenshots, to look at.
  */
-async function pdfText(file: string): Promise<string> {
-  const script = `const { PDFParse } = require('pdf-parse');
-    const parser = new PDFParse({ data: require('node:fs').readFileSync(process.argv[1]) });
-    parser.getText().then((r) => { process.stdout.write(JSON.stringify(r.text)); return parser.destroy(); });`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, file], { cwd: __dirname });
-  return JSON.parse(stdout) as string;
+async function readPdf(file: string, png: string): Promise<{ text: string; qr: string | null }> {
+  const script = `const fs = require('node:fs');
+    const { PDFParse } = require('pdf-parse');
+    const { PNG } = require('pngjs');
+    const jsQR = require('jsqr');
+    (async () => {
+      const parser = new PDFParse({ data: new Uint8Array(fs.readFileSync(process.argv[1])) });
+      const text = (await parser.getText()).text;
+      const shot = await parser.getScreenshot({ scale: 2, imageBuffer: true, imageDataUrl: false });
+      const image = PNG.sync.read(Buffer.from(shot.pages[0].data));
+      fs.writeFileSync(process.argv[2], PNG.sync.write(image));
+      const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+      await parser.destroy();
+      process.stdout.write(JSON.stringify({ text, qr: qr ? qr.data : null }));
+    })();`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, file, png], { cwd: __dirname, maxBuffer: 10 * 1024 * 1024 });
+  return JSON.parse(stdout) as { text: string; qr: string | null };
 }
 
 const jakartaDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' });
@@ -232,9 +245,9 @@ describe('certificates', () => {
     const file = await (await download).path();
     const pdf = readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await pdfText(file);
-    expect(text).toContain(BUDI.name);
-    expect(text).toContain(course.title);
+    const read = await readPdf(file, join(__dirname, '..', 'artifacts', 'sertifikat-pdf.png'));
+    expect(read.text).toContain(BUDI.name);
+    expect(read.text).toContain(course.title);
 
     const badgeDownload = learner.page.waitForEvent('download');
     await card.getByRole('button', { name: `Unduh badge (JSON) sertifikat ${course.title}` }).click();
@@ -243,6 +256,8 @@ describe('certificates', () => {
 
     const verifyUrl = await card.getByRole('link', { name: 'Buka halaman verifikasi' }).getAttribute('href');
     expect(verifyUrl).toMatch(/\/verify\/[A-Za-z0-9_-]{16,}$/);
+    // The QR code printed on the PDF leads to the same page.
+    expect(read.qr).toBe(verifyUrl);
     const verifyPath = new URL(verifyUrl!).pathname;
 
     // --- anyone, without login, on a phone ---

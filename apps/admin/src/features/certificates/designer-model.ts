@@ -99,7 +99,7 @@ export function clampToPage(field: DesignerField, orientation: TOrientation): De
  */
 export const SAMPLE = {
   holder_name: 'Ni Putu Ayu Śrīwahyuni Ñoman, S.Kom.',
-  holder_nip: '19860926 201505 2 001',
+  holder_nip: '198609262015052001',
   course_title: 'Pelatihan Kepemimpinan Pengawas',
   jp: '32',
   completed_on: '20 November 2026',
