@@ -328,6 +328,14 @@ describe('enrolment in the admin portal', () => {
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toContain(type);
     }
+
+    // Targets: a cap below the target is refused on the field, and nothing changes.
+    const pns = page.getByRole('group', { name: /^PNS/ });
+    await pns.getByLabel('Batas maksimal (JP)').fill('10');
+    await page.getByRole('button', { name: 'Simpan target' }).click();
+    await pns.getByText('Batas maksimal tidak boleh di bawah target.').waitFor();
+    const targets = await admin.get<{ items: { employmentType: string; target: number | null; cap: number | null; isDefault: boolean }[] }>('/jp-targets');
+    expect(targets.items.find((i) => i.employmentType === 'PNS')).toMatchObject({ target: 20, cap: null, isDefault: true });
     await context.close();
   });
   it('[agency admin] follows a learner\'s progress in a SCORM course down to the answers of one attempt, and exports it', async () => {
