@@ -23,6 +23,9 @@ import {
 } from './factories/builders';
 import { aPlan, aProgram, aProgramRequest, aTechnicalCompetency, anAssessment, assessmentCsv, dictionaryCsv, fiveLevels } from './factories/competency-builders';
 import { EnrolmentRule } from '../src/modules/enrolments/enrolment-rule.entity';
+import { BulkIssueService } from '../src/modules/certificates/bulk.service';
+import { defaultTemplateContent } from '../src/modules/certificates/default-template';
+import { aCertificate, aCertificateAsset, aCertificateTemplate, platformActor } from './factories/certificate-builders';
 import { OBJECT_STORAGE } from '../src/modules/storage/object-storage';
 import { ContentFile } from '../src/modules/content/content-file.entity';
 import { A_PNG, aScormManifest, buildZip, sample } from './support/content';
@@ -35,7 +38,9 @@ import { createTestApp, TestApp } from './support/test-app';
  * The access matrix. Adding a route without adding it here fails the first tests, so nobody
  * ships a route whose access was never decided.
  */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout'];
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout',
+  // Certificate verification and the credentials' public material (rate-limited where it looks up a code).
+  'GET /api/verify/:code', 'POST /api/credentials/verify', 'GET /api/credentials/keys', 'GET /api/credentials/keys/:id', 'GET /api/credentials/status/:agencyId', 'GET /api/issuers/:agencyId'];
 
 /** Served by Swagger outside the controllers: public, read-only documentation. */
 const isDocsRoute = (key: string) => /^GET \/api\/docs([/-]|$)/.test(key);
@@ -204,6 +209,31 @@ const REFUSED: Record<string, TRole[]> = {
   'GET /api/courses/:id/progress.csv': AUTHORS,
   'GET /api/courses/:id/progress/:userId': AUTHORS,
   'GET /api/attempts/:id': ANYONE,
+  'GET /api/certificate-templates': ADMINS_ONLY,
+  'POST /api/certificate-templates': ADMINS_ONLY,
+  'POST /api/certificate-templates/preview': ADMINS_ONLY,
+  'GET /api/certificate-templates/:id': ADMINS_ONLY,
+  'PUT /api/certificate-templates/:id': ADMINS_ONLY,
+  'POST /api/certificate-templates/:id/archive': ADMINS_ONLY,
+  'POST /api/certificate-templates/:id/unarchive': ADMINS_ONLY,
+  'POST /api/certificate-assets': ADMINS_ONLY,
+  'GET /api/certificate-assets/:id': ADMINS_ONLY,
+  'GET /api/certificate-settings': ADMINS_ONLY,
+  'PUT /api/certificate-settings': ADMINS_ONLY,
+  'GET /api/courses/:id/certificate-settings': ADMINS_ONLY,
+  'PUT /api/courses/:id/certificate-settings': ADMINS_ONLY,
+  'POST /api/certificates': ADMINS_ONLY,
+  'GET /api/certificates': ADMINS_ONLY,
+  'GET /api/me/certificates': ANYONE,
+  'GET /api/certificates/:id': ANYONE,
+  'GET /api/certificates/:id/pdf': ANYONE,
+  'GET /api/certificates/:id/credential': ANYONE,
+  'POST /api/certificates/:id/revoke': ADMINS_ONLY,
+  'POST /api/courses/:id/certificates/bulk': ADMINS_ONLY,
+  'GET /api/certificate-jobs': ADMINS_ONLY,
+  'GET /api/certificate-jobs/:id': ADMINS_ONLY,
+  'GET /api/certificate-jobs/:id/items': ADMINS_ONLY,
+  'POST /api/certificate-keys/rotate': ADMINS_ONLY,
 };
 
 /** Routes about the caller themself: there is no other agency's record to address. */
@@ -214,6 +244,7 @@ const SELF_ROUTES = [
   'GET /api/me/notifications/unread-count',
   'POST /api/me/notifications/read-all',
   'POST /api/me/notifications/:id/read',
+  'GET /api/me/certificates',
 ];
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -357,6 +388,23 @@ describe('access matrix', () => {
   };
 
   /** How an admin addresses each agency-scoped route of `cast`'s agency. */
+  // Certificates: a template, a course with one, a certificate, a bulk job of the agency.
+  const aTemplateOf = (c: AgencyCast) => aCertificateTemplate(t.app, world.platformAdmin, c.agency);
+  const certifiable = new Map<string, string>();
+  const aCertifiableCourseOf = async (c: AgencyCast) => {
+    const { course } = await aCourse(t.db).in(c.agency).withActivity('page').published().create();
+    certifiable.set(course.id, await aTemplateOf(c));
+    return course.id;
+  };
+  const aCertificateOf = async (c: AgencyCast) => {
+    const { course } = await aCourse(t.db).in(c.agency).withActivity('page').published().create();
+    return aCertificate(t.app, world.platformAdmin, c.agency, course, c.learner);
+  };
+  const aBulkJobOf = async (c: AgencyCast) => {
+    const courseId = await aCertifiableCourseOf(c);
+    return (await t.app.get(BulkIssueService).start(platformActor(world.platformAdmin), courseId, { by: 'users', userIds: [c.learner.id], onlyCompleted: false, templateId: certifiable.get(courseId) })).id;
+  };
+
   const PROBES: Record<string, Probe> = {
     'GET /api/agencies/:id': { send: (a, c) => a.get(`/api/agencies/${c.agency.id}`), ok: 200 },
     'GET /api/units': { send: (a, c) => a.get('/api/units').query({ agencyId: c.agency.id }), ok: 200 },
@@ -616,6 +664,39 @@ describe('access matrix', () => {
     'GET /api/courses/:id/progress.csv': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/progress.csv`), ok: 200 },
     'GET /api/courses/:id/progress/:userId': { prepare: aPublishedCourseOf, send: (a, c, id) => a.get(`/api/courses/${id}/progress/${c.learner.id}`), ok: 200 },
     'GET /api/attempts/:id': { prepare: anAttemptOf, send: (a, _c, id) => a.get(`/api/attempts/${id}`), ok: 200 },
+    // Certificates: each probe names the agency (query, field or the record it addresses).
+    'GET /api/certificate-templates': { send: (a, c) => a.get('/api/certificate-templates').query({ agencyId: c.agency.id }), ok: 200 },
+    'POST /api/certificate-templates': { send: (a, c) => a.post('/api/certificate-templates').send({ ...defaultTemplateContent(), agencyId: c.agency.id }), ok: 201 },
+    'POST /api/certificate-templates/preview': { send: (a, c) => a.post('/api/certificate-templates/preview').send({ ...defaultTemplateContent(), agencyId: c.agency.id }), ok: 200 },
+    'GET /api/certificate-templates/:id': { prepare: aTemplateOf, send: (a, _c, id) => a.get(`/api/certificate-templates/${id}`), ok: 200 },
+    'PUT /api/certificate-templates/:id': { prepare: aTemplateOf, send: (a, _c, id) => a.put(`/api/certificate-templates/${id}`).send({ ...defaultTemplateContent(), name: 'Templat Diubah' }), ok: 200 },
+    'POST /api/certificate-templates/:id/archive': { prepare: aTemplateOf, send: (a, _c, id) => a.post(`/api/certificate-templates/${id}/archive`), ok: 200 },
+    'POST /api/certificate-templates/:id/unarchive': { prepare: aTemplateOf, send: (a, _c, id) => a.post(`/api/certificate-templates/${id}/unarchive`), ok: 200 },
+    'POST /api/certificate-assets': { send: (a, c) => a.post('/api/certificate-assets').field('kind', 'logo').field('agencyId', c.agency.id).attach('file', A_PNG, 'logo.png'), ok: 201 },
+    'GET /api/certificate-assets/:id': { prepare: (c) => aCertificateAsset(t.app, c.agency), send: (a, _c, id) => a.get(`/api/certificate-assets/${id}`), ok: 200 },
+    'GET /api/certificate-settings': { send: (a, c) => a.get('/api/certificate-settings').query({ agencyId: c.agency.id }), ok: 200 },
+    'PUT /api/certificate-settings': { send: (a, c) => a.put('/api/certificate-settings').send({ agencyId: c.agency.id, numberScheme: 'SERT/{year}/{agency}/{seq:6}' }), ok: 200 },
+    'GET /api/courses/:id/certificate-settings': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/certificate-settings`), ok: 200 },
+    'PUT /api/courses/:id/certificate-settings': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.put(`/api/courses/${id}/certificate-settings`).send({ autoIssue: false, templateId: null }), ok: 200 },
+    'POST /api/certificates': {
+      prepare: aCertifiableCourseOf,
+      send: (a, c, id) => a.post('/api/certificates').send({ courseId: id, userId: c.learner.id, templateId: certifiable.get(id) }),
+      ok: 201,
+    },
+    'GET /api/certificates': { send: (a, c) => a.get('/api/certificates').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/certificates/:id': { prepare: aCertificateOf, send: (a, _c, id) => a.get(`/api/certificates/${id}`), ok: 200 },
+    'GET /api/certificates/:id/pdf': { prepare: aCertificateOf, send: (a, _c, id) => a.get(`/api/certificates/${id}/pdf`), ok: 200 },
+    'GET /api/certificates/:id/credential': { prepare: aCertificateOf, send: (a, _c, id) => a.get(`/api/certificates/${id}/credential`), ok: 200 },
+    'POST /api/certificates/:id/revoke': { prepare: aCertificateOf, send: (a, _c, id) => a.post(`/api/certificates/${id}/revoke`).send({ reason: 'Data salah' }), ok: 200 },
+    'POST /api/courses/:id/certificates/bulk': {
+      prepare: aCertifiableCourseOf,
+      send: (a, c, id) => a.post(`/api/courses/${id}/certificates/bulk`).send({ by: 'users', userIds: [c.learner.id], templateId: certifiable.get(id) }),
+      ok: 202,
+    },
+    'GET /api/certificate-jobs': { send: (a, c) => a.get('/api/certificate-jobs').query({ agencyId: c.agency.id }), ok: 200 },
+    'GET /api/certificate-jobs/:id': { prepare: aBulkJobOf, send: (a, _c, id) => a.get(`/api/certificate-jobs/${id}`), ok: 200 },
+    'GET /api/certificate-jobs/:id/items': { prepare: aBulkJobOf, send: (a, _c, id) => a.get(`/api/certificate-jobs/${id}/items`), ok: 200 },
+    'POST /api/certificate-keys/rotate': { send: (a, c) => a.post('/api/certificate-keys/rotate').send({ agencyId: c.agency.id }), ok: 200 },
     'PUT /api/courses/:id/structure': {
       prepare: aCourseOf,
       send: (a, _c, id) => {

@@ -8,12 +8,13 @@ import { defaultTemplateContent } from '../../src/modules/certificates/default-t
 
 const run = promisify(execFile);
 
-/** Collects a binary response body (PDF) as a Buffer. */
-export const binary = (res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, cb: (err: Error | null, body: Buffer) => void) => {
+type Parser = Parameters<ReturnType<TestAgent['get']>['parse']>[0];
+/** Collects a binary response body (PDF) as a Buffer: `.buffer(true).parse(binary)`. */
+export const binary = ((res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+}) as unknown as Parser;
 
 /** Creates the default template through the API as `admin`; answers its id. */
 export async function aTemplate(admin: TestAgent, overrides: Record<string, unknown> = {}): Promise<string> {

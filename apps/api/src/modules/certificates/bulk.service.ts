@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { BULK_ISSUE_OUTCOMES, ZBulkIssueRequest, type TBulkIssueOutcome, type TBulkJob, type TBulkJobItem } from '@asah/contracts/certificates';
 import type { TPage, TPageQuery } from '@asah/contracts/common';
 import { checkNip, normaliseNip } from '@asah/contracts/nip';
-import { Actor, canSeeAgency, isPlatformAdmin } from '../../common/auth/actor';
+import { Actor, canSeeAgency, isPlatformAdmin, scopeAgency } from '../../common/auth/actor';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { jakartaDay } from '../../common/time/jakarta';
 import { JobQueueService } from '../events/job-queue.service';
@@ -176,7 +176,7 @@ export class BulkIssueService implements OnModuleInit {
   }
 
   async list(actor: Actor, query: TPageQuery & { courseId?: string; agencyId?: string }): Promise<TPage<TBulkJob>> {
-    const agencyId = isPlatformAdmin(actor) ? query.agencyId ?? null : actor.agencyId;
+    const agencyId = scopeAgency(actor, query.agencyId) ?? null;
     const params: unknown[] = [agencyId, query.courseId ?? null];
     const where = `($1::uuid IS NULL OR j.agency_id = $1) AND ($2::uuid IS NULL OR j.course_id = $2)`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certificate_bulk_jobs j WHERE ${where}`, params);
