@@ -159,8 +159,10 @@ describe('SCORM packages in the learner player', () => {
     const { context, page } = await learnerPage(browser);
     await openPlayer(page, course);
     const toc = page.getByRole('navigation', { name: 'Daftar isi' });
-    await toc.getByRole('button', { name: /Playing the Game/ }).first().waitFor();
+    await toc.getByRole('button', { name: /How to Play/ }).waitFor();
+    // 18 SCOs under 4 clusters ("Playing the Game", "Etiquette", ...).
     expect(await toc.getByRole('button').count()).toBe(18);
+    expect(await toc.innerText()).toContain('Playing the Game');
     await scoFrame(page, 'Playing/Playing.html');
     await playerButton(page, 'Lanjut');
     await scoFrame(page, 'Playing/Par.html');
@@ -168,8 +170,9 @@ describe('SCORM packages in the learner player', () => {
     await scoFrame(page, 'Playing/Scoring.html');
     await playerButton(page, 'Sebelumnya');
     await scoFrame(page, 'Playing/Par.html');
-    await toc.getByRole('button', { name: /Etiquette/ }).first().click();
+    await toc.getByRole('button', { name: /Taking Care of the Course/ }).click();
     await scoFrame(page, 'Etiquette/');
+    await page.getByText('Taking Care of the Course', { exact: true }).first().waitFor();
     await screenshot(page, 'pemutar-multisco', { fullPage: false });
     await exitPlayer(page, course);
 
@@ -299,7 +302,7 @@ describe('SCORM packages in the learner player', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'pemutar-phone', { fullPage: false });
     await page.getByRole('button', { name: 'Daftar isi' }).click();
-    await page.getByRole('navigation', { name: 'Daftar isi' }).getByRole('button', { name: /Par/ }).first().click();
+    await page.getByRole('navigation', { name: 'Daftar isi' }).getByRole('button', { name: /^Par\b/ }).click();
     await scoFrame(page, 'Playing/Par.html');
     await exitPlayer(page, course);
     await context.close();

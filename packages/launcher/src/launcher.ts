@@ -35,6 +35,8 @@ export class Launcher {
   private current: string | null = null;
   /** adl.nav.request the running SCO set (2004 without sequencing: the launcher acts on it). */
   private scoNavRequest: NavRequest | null = null;
+  /** SCORM 1.2: the running SCO set cmi.core.lesson_status itself. */
+  private statusSetBySco = false;
   /** Set while the launcher itself unloads the SCO (a portal command); Terminate is then ours. */
   private unloading = false;
   private ended = false;
@@ -111,9 +113,7 @@ export class Launcher {
         return { result: ok ? 'true' : 'false', errorCode: ok ? 0 : errorCode || 101 };
       },
     };
-    // SCORM 1.2 RTE 3.4.4: a SCO that finishes without setting lesson_status is completed by the LMS
-    // (the "minimum calls" SCOs only call LMSInitialize/LMSFinish).
-    if (state.standard === 'scorm12') return new Scorm12API({ ...settings, autoCompleteLessonStatus: true });
+    if (state.standard === 'scorm12') return new Scorm12API(settings);
     return new Scorm2004API({
       ...settings,
       ...(this.sequenced
@@ -175,16 +175,16 @@ export class Launcher {
     const api = this.api;
     api.reset({ lmsCommitUrl: this.commitUrl(identifier), scoId: identifier }, { preserveListeners: true, resetTotalTime: true });
     this.scoNavRequest = null;
+    this.statusSetBySco = false;
     // Within one page load, a SCO visited again continues from what it reported this session.
     const earlier = this.sessionCmi.get(identifier);
     const cmi = earlier ? cmiForRevisit(this.state.standard, earlier) : (this.state.scos[identifier]?.cmi ?? null);
     if (cmi) api.loadFromJSON(structuredClone(cmi) as Record<string, unknown>);
     this.current = identifier;
-    if (item.scormType !== 'sco') {
-      // Assets never call the API: viewing them is completing them.
-      this.statuses.set(identifier, 'completed');
-      void fetch(this.launchedUrl(identifier), { method: 'POST', keepalive: true });
-    }
+    // Tells the server where the learner is (resume here); an asset, which never calls the API,
+    // is completed by being launched.
+    if (item.scormType !== 'sco') this.statuses.set(identifier, 'completed');
+    void fetch(this.launchedUrl(identifier), { method: 'POST', keepalive: true }).catch(() => undefined);
     this.frame.src = item.launchUrl;
     this.postStatus();
   }
@@ -205,6 +205,19 @@ export class Launcher {
     const commit = is12 ? 'LMSCommit' : 'Commit';
     api.on(`${is12 ? 'LMSSetValue' : 'SetValue'}.cmi.*`, () => this.refreshCurrentStatus());
     api.on(commit, () => this.refreshCurrentStatus());
+    if (is12) {
+      // SCORM 1.2 RTE 3.4.4: a SCO that finishes without ever setting lesson_status (the "minimum
+      // calls" SCOs only call LMSInitialize/LMSFinish) is completed by the LMS. scorm-again's
+      // autoCompleteLessonStatus never fires (its CMI starts at "not attempted", which it then
+      // counts as set by the SCO), so the launcher does it just before the terminate commit.
+      api.on('LMSSetValue.cmi.core.lesson_status', () => {
+        this.statusSetBySco = true;
+      });
+      api.on('BeforeTerminate', () => {
+        const core = (api as Scorm12API).cmi.core;
+        if (!this.statusSetBySco && core.lesson_status === 'not attempted') core.lesson_status = 'completed';
+      });
+    }
     if (!is12) {
       api.on('SetValue.adl.nav.request', (_element: string, value: unknown) => {
         this.scoNavRequest = parseNavRequest(String(value));

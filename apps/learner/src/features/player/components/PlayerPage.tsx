@@ -106,7 +106,10 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
     leaveTimer.current = window.setTimeout(leave, EXIT_GRACE_MS);
   };
 
-  const title = status?.title ?? attempt?.title ?? '';
+  // The activity the learner opened; below it, the SCO being shown (multi-SCO) or the course.
+  const title = attempt?.title ?? '';
+  const currentTitle = status?.currentItem ? findTitle(status.toc, status.currentItem) : null;
+  const subtitle = status?.controls.toc && currentTitle ? currentTitle : courseTitle;
   const controls = status?.controls;
   const showToc = Boolean(controls?.toc && status && status.toc.length > 0);
 
@@ -118,7 +121,7 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
         </button>
         <div className="player-title">
           <h1>{title || t('player.loading')}</h1>
-          {courseTitle && <p className="muted">{courseTitle}</p>}
+          {subtitle && <p className="muted">{subtitle}</p>}
         </div>
         <nav className="player-nav" aria-label={t('player.navigation')}>
           {showToc && (
@@ -196,4 +199,13 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
       </ConfirmDialog>
     </div>
   );
+}
+
+function findTitle(nodes: TocNode[], identifier: string): string | null {
+  for (const node of nodes) {
+    if (node.identifier === identifier) return node.title;
+    const found = findTitle(node.children, identifier);
+    if (found) return found;
+  }
+  return null;
 }
