@@ -85,6 +85,11 @@ describe('competency framework in both portals', () => {
     await dictionary.getByText('Integritas', { exact: true }).click();
     await dictionary.getByText('Level 5 – Ahli').first().waitFor();
     await screenshot(page, 'kompetensi-kamus');
+    await page.getByRole('link', { name: 'Pengaturan Kompetensi' }).click();
+    await page.getByRole('heading', { name: 'Pengaturan Kompetensi', level: 1 }).waitFor();
+    expect(await page.getByRole('radio', { name: /^Hanya ditandai untuk penilaian ulang/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Jam kerja efektif per tahun').inputValue()).toBe('1250');
+    await screenshot(page, 'kompetensi-pengaturan');
 
     await nav.getByRole('link', { name: 'Standar Kompetensi' }).click();
     await page.getByRole('heading', { name: 'Standar Kompetensi Jabatan', level: 1 }).waitFor();

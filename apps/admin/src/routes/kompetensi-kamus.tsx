@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { COMPETENCY_GROUPS, ZCompetencyGroup, type TCompetency } from '@asah/contracts/competency';
 import { DeleteDialog } from '@asah/ui/components/DeleteDialog';
 import { EmptyState } from '@asah/ui/components/EmptyState';
@@ -22,7 +23,16 @@ export function DictionaryRoute() {
   useDocumentTitle(t('competency.dictionary.title'), t('portal.name'));
   return (
     <>
-      <PageHeader title={t('competency.dictionary.title')} description={t('competency.dictionary.description')} />
+      <PageHeader
+        title={t('competency.dictionary.title')}
+        description={t('competency.dictionary.description')}
+        actions={
+          // The agency's competency rules sit one click from the dictionary rather than in the crowded main menu.
+          <Link className="btn btn-secondary" to="/kompetensi/pengaturan">
+            {t('competency.nav.settings')}
+          </Link>
+        }
+      />
       <AgencyRequired>
         <DictionaryPage />
       </AgencyRequired>

@@ -27,7 +27,6 @@ export function AdminShell({ children }: { children: ReactNode }) {
         { to: '/kompetensi/analisis', label: t('competency.nav.needs'), roles: AGENCY_ADMIN_ROLES },
         { to: '/rencana-pengembangan', label: t('competency.nav.plan'), roles: AGENCY_ADMIN_ROLES },
         { to: '/abk', label: t('competency.nav.workload'), roles: AGENCY_ADMIN_ROLES },
-        { to: '/kompetensi/pengaturan', label: t('competency.nav.settings'), roles: AGENCY_ADMIN_ROLES },
       ]}
       tools={<AgencyPicker />}
       alerts={<NotificationBell linkFor={(n) => (n.data.courseId ? `/kursus/${n.data.courseId}` : null)} />}
