@@ -304,6 +304,20 @@ describe('certificates', () => {
     await learner.page.reload();
     await card.getByText('Dicabut', { exact: true }).waitFor();
 
+    // Corrections are a new certificate: the admin reissues to Budi alone; a second try is refused.
+    await page.goto(`/admin/sertifikat/terbitkan?kursus=${course.id}`);
+    const one = page.getByRole('region', { name: 'Satu peserta' });
+    await one.getByLabel('Cari peserta').fill('Budi Santoso');
+    await one.getByRole('radio', { name: /Budi Santoso/ }).check();
+    await one.getByRole('button', { name: 'Terbitkan', exact: true }).click();
+    const banner = one.locator('.banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toMatch(/^Budi Santoso, S\.Kom\. menerima sertifikat SERT\/\d{4}\/KOTA-SEMARANG\/000003\.$/);
+    await one.getByRole('radio', { name: /Budi Santoso/ }).check();
+    await one.getByRole('button', { name: 'Terbitkan', exact: true }).click();
+    await one.getByRole('alert').waitFor();
+    expect(await one.getByRole('alert').innerText()).toContain('Peserta ini sudah memiliki sertifikat yang berlaku untuk kursus ini.');
+
     // An unknown code says so.
     await visitor.page.goto('/verify/kode-yang-tidak-pernah-ada-123456');
     await visitor.page.getByText('Sertifikat tidak ditemukan').waitFor();
