@@ -94,6 +94,19 @@ describe('demo seed', () => {
     expect(dokter.cells.filter((c: { origin: string }) => c.origin === 'position')).toHaveLength(10);
   });
 
+  it('[newcomer] issues a certificate with the default template of a demo agency', async () => {
+    const admin = DEMO_AGENCIES[0].users.find((u) => u.roles.includes('agency_admin'))!;
+    const agent = t.anonymous();
+    await agent.post('/api/auth/login').send({ identifier: admin.email, password: DEMO_PASSWORD }).expect(200);
+    const templates = await agent.get('/api/certificate-templates');
+    expect(templates.body.items.map((i: { name: string }) => i.name)).toEqual(['Sertifikat Standar']);
+    const [{ id: courseId }] = await t.db.query(`SELECT c.id FROM courses c JOIN agencies a ON a.id = c.agency_id WHERE a.code = $1 LIMIT 1`, [DEMO_AGENCIES[0].code]);
+    const [{ id: userId }] = await t.db.query(`SELECT u.id FROM users u JOIN agencies a ON a.id = u.agency_id WHERE a.code = $1 AND NOT ('agency_admin' = ANY(u.roles)) LIMIT 1`, [DEMO_AGENCIES[0].code]);
+    const issued = await agent.post('/api/certificates').send({ courseId, userId, templateId: templates.body.items[0].id });
+    expect(issued.status).toBe(201);
+    expect((await t.anonymous().get(`/api/verify/${issued.body.verificationCode}`)).body.status).toBe('valid');
+  });
+
   it('[operator] restarting seeds nothing a second time', async () => {
     const before = await snapshot(t.db);
     expect(await t.app.get(DemoSeeder).seedIfEmpty()).toBe(false);

@@ -7,6 +7,7 @@ import { Position } from '../positions/position.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-data';
+import { seedDemoCertificates } from './demo-certificates';
 import { seedDemoCompetency } from './demo-competency';
 import { seedDemoLearning } from './demo-learning';
 
@@ -60,6 +61,7 @@ export class DemoSeeder {
       }
       await seedDemoLearning(tx, ids);
       await seedDemoCompetency(tx, ids);
+      await seedDemoCertificates(tx, ids);
       this.logger.log('Seeded the demo agencies and accounts');
       return true;
     });
