@@ -150,6 +150,10 @@ describe('competency framework in both portals', () => {
     const profile = page.getByRole('region', { name: 'Profil kompetensi Budi Santoso, S.Kom.' });
     expect(await profile.getByRole('row').filter({ hasText: 'M.01' }).innerText()).toContain('Kesenjangan kecil');
     expect(await profile.getByRole('row').filter({ hasText: 'M.02' }).innerText()).toContain('Memenuhi');
+    // Career planning: against Kepala Bidang (administrator, M.01 required at 3) the same level 1 is a major gap.
+    await page.getByLabel('Jabatan tujuan (perencanaan karier)').selectOption({ label: 'Kepala Bidang' });
+    await profile.getByText('Dibutuhkan Kepala Bidang').waitFor();
+    await profile.getByRole('row').filter({ hasText: 'M.01' }).getByText('Kesenjangan besar').waitFor();
     await screenshot(page, 'kompetensi-penilaian');
 
     // --- needs analysis: the heatmap shows the gap in Budi's unit; the cell opens the people behind it ---
