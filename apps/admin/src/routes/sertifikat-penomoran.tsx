@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@asah/ui/components/PageHeader';
 import { useDocumentTitle } from '@asah/ui/document-title';
+import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
 import { CertificatesNav } from '../features/certificates/components/CertificatesNav';
 import { NumberingSettings } from '../features/certificates/components/NumberingSettings';
 import '../features/certificates/certificates.css';
@@ -12,7 +13,9 @@ export function CertificateNumberingRoute() {
     <>
       <PageHeader title={t('certificates.title')} description={t('certificates.numbering.description')} />
       <CertificatesNav />
-      <NumberingSettings />
+      <AgencyRequired>
+        <NumberingSettings />
+      </AgencyRequired>
     </>
   );
 }

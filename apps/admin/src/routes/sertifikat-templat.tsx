@@ -7,6 +7,7 @@ import { LoadingState } from '@asah/ui/components/LoadingState';
 import { PageHeader } from '@asah/ui/components/PageHeader';
 import { Pagination } from '@asah/ui/components/Pagination';
 import { useDocumentTitle } from '@asah/ui/document-title';
+import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
 import { CertificatesNav } from '../features/certificates/components/CertificatesNav';
 import { TemplatesTable } from '../features/certificates/components/TemplatesTable';
 import { useTemplates } from '../features/certificates/hooks/use-templates';
@@ -31,17 +32,19 @@ export function CertificateTemplatesRoute() {
     <>
       <PageHeader title={t('certificates.title')} description={t('certificates.templates.description')} actions={create} />
       <CertificatesNav />
-      {templates.isError && <ErrorBanner error={templates.error} onRetry={() => void templates.refetch()} />}
-      {templates.isPending && <LoadingState />}
-      {templates.data && templates.data.total === 0 && (
-        <EmptyState title={t('certificates.templates.emptyTitle')} description={<p>{t('certificates.templates.emptyBody')}</p>} action={create} />
-      )}
-      {templates.data && templates.data.total > 0 && (
-        <>
-          <TemplatesTable rows={templates.data.items} busy={templates.isPlaceholderData} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={templates.data.total} onPageChange={goToPage} />
-        </>
-      )}
+      <AgencyRequired>
+        {templates.isError && <ErrorBanner error={templates.error} onRetry={() => void templates.refetch()} />}
+        {templates.isPending && <LoadingState />}
+        {templates.data && templates.data.total === 0 && (
+          <EmptyState title={t('certificates.templates.emptyTitle')} description={<p>{t('certificates.templates.emptyBody')}</p>} action={create} />
+        )}
+        {templates.data && templates.data.total > 0 && (
+          <>
+            <TemplatesTable rows={templates.data.items} busy={templates.isPlaceholderData} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={templates.data.total} onPageChange={goToPage} />
+          </>
+        )}
+      </AgencyRequired>
     </>
   );
 }

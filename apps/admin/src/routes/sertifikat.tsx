@@ -10,6 +10,7 @@ import { Pagination } from '@asah/ui/components/Pagination';
 import { SearchField } from '@asah/ui/components/SearchField';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { useDocumentTitle } from '@asah/ui/document-title';
+import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
 import { CertificatesNav } from '../features/certificates/components/CertificatesNav';
 import { CertificatesTable } from '../features/certificates/components/CertificatesTable';
 import { useCertificates } from '../features/certificates/hooks/use-certificates';
@@ -42,32 +43,34 @@ export function CertificatesRoute() {
     <>
       <PageHeader title={t('certificates.title')} description={t('certificates.list.description')} actions={issue} />
       <CertificatesNav />
-      <div className="toolbar">
-        <SearchField label={t('certificates.list.search')} value={values.q} onChange={(q) => update({ q })} placeholder={t('certificates.list.searchPlaceholder')} />
-        <SelectField label={t('common.status')} name="status" value={values.status} onChange={(e) => update({ status: e.target.value })}>
-          <option value="">{t('common.all')}</option>
-          {CERTIFICATE_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`certificates.status.${status}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      {certificates.isError && <ErrorBanner error={certificates.error} onRetry={() => void certificates.refetch()} />}
-      {certificates.isPending && <LoadingState />}
-      {certificates.data && certificates.data.total === 0 && (
-        <EmptyState
-          title={filtered ? t('certificates.list.noMatch') : t('certificates.list.emptyTitle')}
-          description={<p>{filtered ? t('common.tryOtherFilters') : t('certificates.list.emptyBody')}</p>}
-          action={filtered ? undefined : issue}
-        />
-      )}
-      {certificates.data && certificates.data.total > 0 && (
-        <>
-          <CertificatesTable rows={certificates.data.items} busy={certificates.isPlaceholderData} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={certificates.data.total} onPageChange={goToPage} />
-        </>
-      )}
+      <AgencyRequired>
+        <div className="toolbar">
+          <SearchField label={t('certificates.list.search')} value={values.q} onChange={(q) => update({ q })} placeholder={t('certificates.list.searchPlaceholder')} />
+          <SelectField label={t('common.status')} name="status" value={values.status} onChange={(e) => update({ status: e.target.value })}>
+            <option value="">{t('common.all')}</option>
+            {CERTIFICATE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`certificates.status.${status}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {certificates.isError && <ErrorBanner error={certificates.error} onRetry={() => void certificates.refetch()} />}
+        {certificates.isPending && <LoadingState />}
+        {certificates.data && certificates.data.total === 0 && (
+          <EmptyState
+            title={filtered ? t('certificates.list.noMatch') : t('certificates.list.emptyTitle')}
+            description={<p>{filtered ? t('common.tryOtherFilters') : t('certificates.list.emptyBody')}</p>}
+            action={filtered ? undefined : issue}
+          />
+        )}
+        {certificates.data && certificates.data.total > 0 && (
+          <>
+            <CertificatesTable rows={certificates.data.items} busy={certificates.isPlaceholderData} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={certificates.data.total} onPageChange={goToPage} />
+          </>
+        )}
+      </AgencyRequired>
     </>
   );
 }
