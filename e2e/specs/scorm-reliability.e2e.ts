@@ -107,10 +107,38 @@ describe('SCORM player reliability and isolation', () => {
     // Nothing reached the server while offline.
     expect((await scoStates(course.activityId)).find((r) => r.location === '3')).toBeUndefined();
     await context.setOffline(false);
-    // The next launch of the launcher (same content origin storage) replays the queued terminate commit.
+    // The next launch of the launcher (same content origin storage) sends the queued terminate
+    // commit before it reads the state, so the SCO resumes where the learner was while offline.
     await openPlayer(page, course);
     const [row] = await eventually(() => scoStates(course.activityId), (rows) => rows[0]?.location === '3', 'offline commit replayed');
     expect(row.exit).toBe('suspend');
+    const frame = await scoFrame(page);
+    await eventually(() => frame.evaluate(() => Number((window as unknown as { currentPage: number | null }).currentPage)), (index) => index === 3, 'resumed at the offline bookmark');
+    await exitPlayer(page, course);
+    await context.close();
+  });
+
+  it("the network drops and returns while the player stays open: each SCO's queued commits reach that SCO", async () => {
+    const course = await createScormCourse(browser, { file: sample('golf-scorm12-runtime-minimum-calls-multisco.zip') }, 'Golf Sinyal Putus');
+    const { context, page } = await learnerPage(browser);
+    await openPlayer(page, course);
+    await scoFrame(page, 'Playing/Playing.html');
+    await context.setOffline(true);
+    // Continue: the first SCO finishes (its terminate commit is queued); the next one cannot load offline.
+    const button = page.getByRole('button', { name: 'Lanjut', exact: true });
+    await eventually(() => button.isEnabled(), (enabled) => enabled, 'Lanjut enabled');
+    await button.click();
+    await eventually(() => Promise.resolve(page.frames().some((f) => f.url().startsWith('chrome-error:'))), (failed) => failed, 'next SCO refused offline');
+    expect((await scoStates(course.activityId)).filter((r) => r.cmi.core?.lesson_status === 'completed')).toEqual([]);
+    await context.setOffline(false);
+    // scorm-again replays its queue on the browser's "online" event, to the SCO the commit came
+    // from, although the launcher has moved on to the next SCO.
+    const rows = await eventually(
+      () => scoStates(course.activityId),
+      (r) => r.find((s) => s.sco_identifier === 'playing_playing_item')?.cmi.core?.lesson_status === 'completed',
+      'queued commit replayed',
+    );
+    expect(rows.find((r) => r.sco_identifier === 'playing_par_item')?.cmi.core?.lesson_status).not.toBe('completed');
     await exitPlayer(page, course);
     await context.close();
   });

@@ -78,6 +78,9 @@ export async function createScormCourse(
 /** The learner, signed in through the login form. */
 export async function learnerPage(browser: Browser, viewport: Viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const session = await newPage(browser, viewport);
+  // The first page of a fresh browser context may take a while on a busy machine.
+  await session.page.goto('/login');
+  await session.page.getByLabel('NIP atau email').waitFor({ timeout: 30_000 });
   await signIn(session.page, '/login', DEMO.learnerEmail);
   await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
   // Golf asks "resume where you left off?" and "save your progress?": the learner says yes.

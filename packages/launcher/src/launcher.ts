@@ -9,6 +9,7 @@ import {
   type TocNode,
 } from './bridge';
 import { cmiForRevisit, flattenLaunchable, statusFromCmi } from './items';
+import { offlineCourseId } from './offline-replay';
 import { runtimeUrl, type LaunchAddress, type RuntimeItem, type RuntimeState } from './wire';
 
 type Api = Scorm12API | Scorm2004API;
@@ -93,7 +94,7 @@ export class Launcher {
       autocommit: true,
       autocommitSeconds: 30,
       enableOfflineSupport: true,
-      courseId: `asah-attempt-${address.attemptId}`,
+      courseId: offlineCourseId(address.attemptId),
       syncOnInitialize: true,
       syncOnTerminate: true,
       maxSyncAttempts: 20,
