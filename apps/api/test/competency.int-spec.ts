@@ -81,7 +81,7 @@ describe('competency framework', () => {
 
     it('[admin] the JSON export of the agency\'s own competencies imports back unchanged', async () => {
       await aTechnicalCompetency(t.db, semarang().agency, 'T.JSON.01');
-      const exported = await admin.get('/api/competency/dictionary/export').query({ format: 'json', includeNational: 'false' }).buffer(true).parse(binary);
+      const exported = await admin.get('/api/competency/dictionary/export').query({ format: 'json', includeNational: 'false' }).buffer(true).parse(binary as never);
       expect(exported.status).toBe(200);
       const doc = JSON.parse(exported.body.toString());
       expect(doc.format).toBe('asah.competency-dictionary');
@@ -278,7 +278,7 @@ describe('competency framework', () => {
       expect(cell).toMatchObject({ total: 1, counts: { minor: 1, none: 1, unassessed: 1 }, jpLacking: 20 });
       expect(cell.items).toEqual([expect.objectContaining({ userId: a.id, requiredLevel: 2, currentLevel: 1, gap: 1, severity: 'minor', jp: { total: 0, target: 20, lacking: 20 } })]);
 
-      const xlsx = await hrAgent.get('/api/competency/needs-analysis/export').buffer(true).parse(binary);
+      const xlsx = await hrAgent.get('/api/competency/needs-analysis/export').buffer(true).parse(binary as never);
       expect(xlsx.status).toBe(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(xlsx.body);
@@ -329,7 +329,7 @@ describe('competency framework', () => {
       const parent = report.units.find((u: { unit: { id: string } }) => u.unit.id === semarang().unit.id);
       expect(parent.subtree.shortage).toBeGreaterThanOrEqual(1);
       expectApiError(await ambonAdmin.get('/api/competency/workload/tasks').query({ unitId: semarang().subUnit.id, positionId: position.id }), 404, 'NOT_FOUND');
-      const xlsx = await admin.get('/api/competency/workload/export').buffer(true).parse(binary);
+      const xlsx = await admin.get('/api/competency/workload/export').buffer(true).parse(binary as never);
       expect(xlsx.status).toBe(200);
     });
   });

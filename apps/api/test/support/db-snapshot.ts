@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-const TABLES = ['agencies', 'units', 'positions', 'users', 'sessions', 'refresh_tokens', 'courses', 'course_sections', 'course_activities', 'course_instructors', 'package_versions', 'content_files', 'cohorts', 'cohort_instructors', 'course_enrolment_settings', 'enrolment_rules', 'enrolments', 'jp_ledger_entries', 'jp_targets', 'classroom_sessions', 'session_attendance', 'development_logs', 'notifications'] as const;
+const TABLES = ['agencies', 'units', 'positions', 'users', 'sessions', 'refresh_tokens', 'courses', 'course_sections', 'course_activities', 'course_instructors', 'package_versions', 'content_files', 'cohorts', 'cohort_instructors', 'course_enrolment_settings', 'enrolment_rules', 'enrolments', 'jp_ledger_entries', 'jp_targets', 'classroom_sessions', 'session_attendance', 'development_logs', 'notifications', 'competencies', 'competency_settings', 'position_standards', 'assessments', 'development_goals', 'development_plans', 'development_programs', 'workload_tasks'] as const;
 
 /**
  * A digest of every row of the business tables. Equal before and after a refused request means

@@ -10,7 +10,9 @@ import { User } from '../users/user.entity';
  * unique per employee, course and competency, so a completion counts once.
  */
 @Entity('assessments')
-@Index('ix_assessments_current', ['agencyId', 'userId', 'competencyCode', 'assessedOn'])
+// Covers every column the current-level query reads, in the package's order up to the day: the needs
+// analysis reads a million results by a backward index-only scan, sorting only results of the same day.
+@Index('ix_assessments_current', ['agencyId', 'userId', 'competencyCode', 'assessedOn', 'source', 'level', 'validUntil'])
 @Index('uq_assessments_course_evidence', ['userId', 'courseId', 'competencyCode'], { unique: true, where: 'course_id IS NOT NULL' })
 @Check('ck_assessments_level', 'level BETWEEN 1 AND 5')
 @Check('ck_assessments_source', "source IN ('assessment_centre', 'competency_test', 'supervisor', 'self', 'course_evidence')")

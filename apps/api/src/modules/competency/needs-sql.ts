@@ -49,7 +49,9 @@ export function pairsCte(p: Params, agencyId: string, asOf: string, standards: M
         FROM assessments a
        WHERE a.agency_id = ${agency} AND a.assessed_on <= ${day}::date AND (a.valid_until IS NULL OR a.valid_until >= ${day}::date)
          AND a.source = ANY(${counted}::text[])${codeFilter}
-       ORDER BY a.user_id, a.competency_code, a.assessed_on DESC, array_position(${p.add([...DEFAULT_SOURCE_PRIORITY])}::text[], a.source), a.level
+       -- Descending up to the day: ix_assessments_current serves it by a backward index-only scan,
+       -- leaving only results of the same day to sort.
+       ORDER BY a.user_id DESC, a.competency_code DESC, a.assessed_on DESC, array_position(${p.add([...DEFAULT_SOURCE_PRIORITY])}::text[], a.source), a.level
     ),
     pairs AS (
       SELECT e.id, e.unit_id, e.position_id, e.employment_type, s.code, s.required, c.level AS current,
@@ -64,6 +66,7 @@ export function pairsCte(p: Params, agencyId: string, asOf: string, standards: M
 
 export interface CellCountsRow {
   unit_id: string;
+  /** NULL: the unit's employee row (employees, needing); otherwise one competency's counts. */
   code: string | null;
   none: number;
   minor: number;
@@ -73,7 +76,12 @@ export interface CellCountsRow {
   needing: number;
 }
 
-/** Counts per (unit, competency) and, with code NULL, distinct employees per unit: one pass over the pairs. */
+/**
+ * Counts per (unit, competency) plus, with code NULL, the unit's employees and those needing
+ * development. Driven from the current results (joined to the 100,000 employees by hash), while the
+ * unassessed are what the standard requires minus what was assessed: the 900,000 (employee,
+ * competency) pairs are never built one by one.
+ */
 export async function cellCounts(
   manager: EntityManager,
   agencyId: string,
@@ -83,16 +91,28 @@ export async function cellCounts(
 ): Promise<CellCountsRow[]> {
   const p = new Params();
   const cte = pairsCte(p, agencyId, asOf, standards, settings);
+  const major = p.add(settings.thresholds.majorFrom);
   return manager.query(
-    `WITH ${cte}
-     SELECT unit_id, code,
-            count(*) FILTER (WHERE severity = 'none')::int AS none,
-            count(*) FILTER (WHERE severity = 'minor')::int AS minor,
-            count(*) FILTER (WHERE severity = 'major')::int AS major,
-            count(*) FILTER (WHERE severity = 'unassessed')::int AS unassessed,
-            count(DISTINCT id)::int AS employees,
-            count(DISTINCT id) FILTER (WHERE severity IN ('minor', 'major'))::int AS needing
-       FROM pairs GROUP BY GROUPING SETS ((unit_id, code), (unit_id))`,
+    `WITH ${cte},
+     assessed AS (
+       SELECT e.unit_id, s.code, e.id,
+              CASE WHEN s.required - c.level >= ${major} THEN 'major' WHEN s.required - c.level > 0 THEN 'minor' ELSE 'none' END AS severity
+         FROM cur c JOIN emp e ON e.id = c.user_id JOIN std s ON s.position_id = e.position_id AND s.code = c.competency_code
+     ),
+     placed AS (SELECT unit_id, position_id, count(*)::int AS n FROM emp WHERE position_id IN (SELECT position_id FROM std) GROUP BY unit_id, position_id),
+     required AS (SELECT pl.unit_id, s.code, sum(pl.n)::int AS total FROM placed pl JOIN std s ON s.position_id = pl.position_id GROUP BY pl.unit_id, s.code),
+     counted AS (
+       SELECT unit_id, code, count(*) FILTER (WHERE severity = 'none')::int AS none, count(*) FILTER (WHERE severity = 'minor')::int AS minor,
+              count(*) FILTER (WHERE severity = 'major')::int AS major
+         FROM assessed GROUP BY unit_id, code
+     ),
+     needing AS (SELECT unit_id, count(DISTINCT id)::int AS needing FROM assessed WHERE severity <> 'none' GROUP BY unit_id)
+     SELECT r.unit_id, r.code, coalesce(c.none, 0) AS none, coalesce(c.minor, 0) AS minor, coalesce(c.major, 0) AS major,
+            r.total - coalesce(c.none + c.minor + c.major, 0) AS unassessed, 0 AS employees, 0 AS needing
+       FROM required r LEFT JOIN counted c ON c.unit_id = r.unit_id AND c.code = r.code
+     UNION ALL
+     SELECT pl.unit_id, NULL, 0, 0, 0, 0, sum(pl.n)::int, coalesce(max(n.needing), 0)
+       FROM placed pl LEFT JOIN needing n ON n.unit_id = pl.unit_id GROUP BY pl.unit_id`,
     p.values,
   );
 }

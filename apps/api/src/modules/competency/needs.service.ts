@@ -85,9 +85,10 @@ export class NeedsService {
         total: row.none + row.minor + row.major + row.unassessed,
       };
       if (row.code === null) {
-        const t = totalsOf(row.unit_id);
-        Object.assign(t, addCounts(t, c), { employees: row.employees, employeesNeedingDevelopment: row.needing });
+        Object.assign(totalsOf(row.unit_id), { employees: row.employees, employeesNeedingDevelopment: row.needing });
       } else {
+        const t = totalsOf(row.unit_id);
+        Object.assign(t, addCounts(t, c));
         let m = ownCells.get(row.unit_id);
         if (!m) ownCells.set(row.unit_id, (m = new Map()));
         m.set(row.code, c);
