@@ -329,6 +329,11 @@ async function seed(importer: PackageImportService, db: DataSource, config: AppC
      SELECT id, $1, $2, $3, 'scorm12', 1, 'incomplete', 1 FROM users WHERE agency_id = $4 AND email LIKE 'peserta%'`,
     [activity.id, course.id, version.id, agency.id],
   );
+  // What launching writes besides the attempt: the learner's activity result, started.
+  await db.query(
+    `INSERT INTO activity_results (user_id, activity_id, course_id, status, attempts, last_activity_at) SELECT user_id, activity_id, course_id, 'incomplete', 1, now() FROM tracking_attempts WHERE activity_id = $1`,
+    [activity.id],
+  );
   const expiresAt = new Date(Date.now() + 86_400_000);
   await db.query(`INSERT INTO sessions (user_id, expires_at) SELECT id, $2 FROM users WHERE agency_id = $1 AND email LIKE 'peserta%'`, [agency.id, expiresAt]);
   const rows: { attempt_id: string; user_id: string; session_id: string }[] = await db.query(

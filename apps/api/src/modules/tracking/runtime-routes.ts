@@ -99,6 +99,8 @@ export class RuntimeRoutes implements OnModuleInit {
     } catch (error) {
       if (error instanceof RuntimeRefusal) return this.json(res, error.status, { result: false, errorCode: error.errorCode, errorMessage: error.message });
       if (error instanceof BadBody) return this.json(res, error.status, { result: false, errorCode: 101, errorMessage: error.message });
+      // The browser went away mid-request (page closed, network cut): nothing to answer, nothing stored.
+      if (req.destroyed || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET') return void res.destroy();
       // Database down, pool exhausted...: 503, so scorm-again keeps the commit and retries; never a 500.
       this.logger.error({ err: error, url: url.pathname }, 'runtime request failed');
       if (!res.headersSent) return this.json(res, 503, { result: false, errorCode: 101, errorMessage: 'The server could not store this now; it will be retried' });

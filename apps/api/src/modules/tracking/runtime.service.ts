@@ -336,10 +336,11 @@ export class RuntimeService {
 
   /** SCOs → attempt (status, score, time) → activity result. True when the activity became done. */
   private async rollupAttempt(tx: EntityManager, meta: AttemptMeta, pkg: RuntimePackage): Promise<boolean> {
-    const [rows, [attempt]] = await Promise.all([
-      tx.query(`SELECT sco_identifier, completion_status, success_status, score_scaled, score_raw, total_time_seconds FROM tracking_sco_states WHERE attempt_id = $1`, [meta.id]) as Promise<Obj[]>,
-      tx.query(`SELECT sequencing_state, status FROM tracking_attempts WHERE id = $1`, [meta.id]) as Promise<Obj[]>,
-    ]);
+    const rows: Obj[] = await tx.query(
+      `SELECT sco_identifier, completion_status, success_status, score_scaled, score_raw, total_time_seconds FROM tracking_sco_states WHERE attempt_id = $1`,
+      [meta.id],
+    );
+    const [attempt]: Obj[] = await tx.query(`SELECT sequencing_state, status, score_scaled, score_raw FROM tracking_attempts WHERE id = $1`, [meta.id]);
     const facts = new Map<string, ScoFacts>(
       rows.map((r) => [r.sco_identifier as string, { completion: (r.completion_status ?? 'unknown') as ScoFacts['completion'], success: (r.success_status ?? 'unknown') as ScoFacts['success'], scoreScaled: r.score_scaled as number | null }]),
     );
@@ -363,6 +364,11 @@ export class RuntimeService {
       [meta.id, status, scoreScaled, scoreRaw, totalTime, done],
     );
     if (meta.preview) return false;
+    // The activity result is a function of the attempts' statuses and scores: unchanged, it only gets the time.
+    if (status === attempt!.status && scoreScaled === (attempt!.score_scaled ?? null) && scoreRaw === (attempt!.score_raw ?? null)) {
+      await tx.query(`UPDATE activity_results SET last_activity_at = now() WHERE user_id = $1 AND activity_id = $2`, [meta.userId, meta.activityId]);
+      return false;
+    }
     return this.rollup.refreshActivityResult(tx, meta.userId, meta.activityId, meta.courseId);
   }
 }
