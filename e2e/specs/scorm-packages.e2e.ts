@@ -296,7 +296,7 @@ describe('SCORM packages in the learner player', () => {
     const { context, page } = await learnerPage(browser, PHONE);
     await openPlayer(page, course);
     await scoFrame(page, 'Playing/Playing.html');
-    const frameBox = await page.locator('iframe.player-frame').boundingBox();
+    const frameBox = await page.locator('iframe.lp-frame').boundingBox();
     expect(frameBox!.width).toBeGreaterThanOrEqual(PHONE.width - 1);
     expect(frameBox!.height).toBeGreaterThan(PHONE.height * 0.7);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

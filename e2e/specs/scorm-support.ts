@@ -91,7 +91,7 @@ export async function learnerPage(browser: Browser, viewport: Viewport = DESKTOP
 export const playerPath = (course: ScormCourse) => `/kursus/${course.courseId}/aktivitas/${course.activityId}`;
 
 /** The launcher frame (content origin) inside the player, and the SCO frame inside the launcher. */
-export const launcher = (page: Page): FrameLocator => page.frameLocator('iframe.player-frame');
+export const launcher = (page: Page): FrameLocator => page.frameLocator('iframe.lp-frame');
 export const sco = (page: Page): FrameLocator => launcher(page).frameLocator('#sco');
 /** Golf's own content frame inside its launch page. */
 export const golfContent = (page: Page): FrameLocator => sco(page).frameLocator('#contentFrame');
@@ -110,7 +110,7 @@ export async function scoFrame(page: Page, urlPart?: string): Promise<Frame> {
 /** Opens the player and waits until the launcher reported its first status (the bar shows the title). */
 export async function openPlayer(page: Page, course: ScormCourse): Promise<void> {
   await page.goto(playerPath(course));
-  await page.locator('iframe.player-frame').waitFor();
+  await page.locator('iframe.lp-frame').waitFor();
   await page.getByRole('heading', { level: 1, name: course.title }).waitFor({ timeout: 20_000 });
 }
 

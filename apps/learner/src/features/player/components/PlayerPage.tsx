@@ -114,18 +114,18 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
   const showToc = Boolean(controls?.toc && status && status.toc.length > 0);
 
   return (
-    <div className="player">
-      <header className="player-bar">
-        <button type="button" className="btn btn-secondary btn-sm" onClick={exit} disabled={leaving || !attempt}>
+    <div className="lp">
+      <header className="lp-bar">
+        <button type="button" className="btn btn-secondary btn-sm lp-exit" onClick={exit} disabled={leaving || !attempt}>
           {leaving ? t('player.leaving') : t('player.exit')}
         </button>
-        <div className="player-title">
+        <div className="lp-title">
           <h1>{title || t('player.loading')}</h1>
           {subtitle && <p className="muted">{subtitle}</p>}
         </div>
-        <nav className="player-nav" aria-label={t('player.navigation')}>
+        <nav className="lp-nav" aria-label={t('player.navigation')}>
           {showToc && (
-            <button type="button" className="btn btn-ghost btn-sm" aria-expanded={tocOpen} aria-controls="player-toc" onClick={() => setTocOpen((open) => !open)}>
+            <button type="button" className="btn btn-ghost btn-sm lp-toc-toggle" aria-expanded={tocOpen} aria-controls="player-toc" onClick={() => setTocOpen((open) => !open)}>
               {t('player.contents')}
             </button>
           )}
@@ -139,14 +139,14 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
               </button>
             </>
           )}
-          {attempt?.canStartNewAttempt && (
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmNew(true)} disabled={leaving}>
-              {t('player.newAttempt')}
-            </button>
-          )}
         </nav>
+        {attempt?.canStartNewAttempt && (
+          <button type="button" className="btn btn-ghost btn-sm lp-new-attempt" onClick={() => setConfirmNew(true)} disabled={leaving}>
+            {t('player.newAttempt')}
+          </button>
+        )}
       </header>
-      <div className="player-body">
+      <div className="lp-body">
         {showToc && status && (
           <TableOfContents
             id="player-toc"
@@ -159,16 +159,16 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
             }}
           />
         )}
-        <main className="player-stage">
+        <main className="lp-stage">
           {launch.isPending && <LoadingState />}
           {launch.isError && (
-            <div className="player-message">
+            <div className="lp-message">
               <ErrorBanner error={launch.error} onRetry={() => start(false)} />
               <Link to={coursePath(courseId)}>{t('player.backToCourse')}</Link>
             </div>
           )}
           {launcherError && (
-            <div className="player-message">
+            <div className="lp-message">
               <ErrorBanner error={t('player.launcherError')} onRetry={() => attempt && start(false)} />
             </div>
           )}
@@ -176,7 +176,7 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
             <iframe
               key={attempt.attemptId + attempt.launcherUrl}
               ref={frame}
-              className="player-frame"
+              className="lp-frame"
               title={title || t('player.frameTitle')}
               src={framedLauncherUrl(attempt.launcherUrl, window.location.origin)}
               allow="fullscreen; autoplay"

@@ -13,7 +13,7 @@ interface TableOfContentsProps {
 export function TableOfContents({ id, open, nodes, currentItem, onChoose }: TableOfContentsProps) {
   const { t } = useTranslation();
   return (
-    <nav id={id} className={open ? 'player-toc is-open' : 'player-toc'} aria-label={t('player.contents')}>
+    <nav id={id} className={open ? 'lp-toc is-open' : 'lp-toc'} aria-label={t('player.contents')}>
       <TocList nodes={nodes} currentItem={currentItem} onChoose={onChoose} />
     </nav>
   );
@@ -22,7 +22,7 @@ export function TableOfContents({ id, open, nodes, currentItem, onChoose }: Tabl
 function TocList({ nodes, currentItem, onChoose }: Omit<TableOfContentsProps, 'id' | 'open'>) {
   const { t } = useTranslation();
   return (
-    <ol className="player-toc-list">
+    <ol className="lp-toc-list">
       {nodes.map((node) => {
         const current = node.identifier === currentItem;
         return (
@@ -30,17 +30,17 @@ function TocList({ nodes, currentItem, onChoose }: Omit<TableOfContentsProps, 'i
             {node.launchable ? (
               <button
                 type="button"
-                className={current ? 'player-toc-item is-current' : 'player-toc-item'}
+                className={current ? 'lp-toc-item is-current' : 'lp-toc-item'}
                 aria-current={current ? 'step' : undefined}
                 disabled={!node.selectable || current}
                 onClick={() => onChoose(node.identifier)}
               >
-                <span className={`player-toc-status status-${node.status}`} aria-hidden="true" />
-                <span className="player-toc-title">{node.title}</span>
+                <span className={`lp-toc-status status-${node.status}`} aria-hidden="true" />
+                <span className="lp-toc-title">{node.title}</span>
                 <span className="sr-only">{t(`player.status.${node.status}`)}</span>
               </button>
             ) : (
-              <span className="player-toc-cluster">{node.title}</span>
+              <span className="lp-toc-cluster">{node.title}</span>
             )}
             {node.children.length > 0 && <TocList nodes={node.children} currentItem={currentItem} onChoose={onChoose} />}
           </li>
