@@ -50,3 +50,20 @@ export function cmiForRevisit(standard: RuntimeStandard, cmi: Record<string, unk
   delete copy.session_time;
   return copy;
 }
+
+export type NavRequest = {
+  command: 'continue' | 'previous' | 'choice' | 'jump' | 'exit' | 'exitAll' | 'suspendAll' | 'abandon' | 'abandonAll';
+  target?: string;
+};
+
+const NAV_TARGET = /^\{target=([^}]+)\}(choice|jump)$/;
+
+/** A SCO's `adl.nav.request` value, e.g. `continue` or `{target=item_2}choice`; null for `_none_`. */
+export function parseNavRequest(value: string): NavRequest | null {
+  const targeted = NAV_TARGET.exec(value);
+  if (targeted) return { command: targeted[2] as 'choice' | 'jump', target: targeted[1] };
+  if (['continue', 'previous', 'exit', 'exitAll', 'suspendAll', 'abandon', 'abandonAll'].includes(value)) {
+    return { command: value as NavRequest['command'] };
+  }
+  return null;
+}

@@ -8,15 +8,12 @@ import {
   type PortalCommand,
   type TocNode,
 } from './bridge';
-import { cmiForRevisit, flattenLaunchable, statusFromCmi } from './items';
+import { cmiForRevisit, flattenLaunchable, parseNavRequest, statusFromCmi, type NavRequest } from './items';
 import { offlineCourseId } from './offline-replay';
 import { runtimeUrl, type LaunchAddress, type RuntimeItem, type RuntimeState } from './wire';
 
 type Api = Scorm12API | Scorm2004API;
-type NavRequest = { command: 'continue' | 'previous' | 'choice' | 'jump' | 'exit' | 'exitAll' | 'suspendAll' | 'abandon' | 'abandonAll'; target?: string };
 type EndReason = 'exit' | 'suspend' | 'completed';
-
-const NAV_TARGET = /^\{target=([^}]+)\}(choice|jump)$/;
 
 /**
  * One launcher page = one runtime session of one attempt. scorm-again runs here, on the content
@@ -478,13 +475,4 @@ function parseResult(text: string): { result?: unknown; errorCode?: unknown } | 
   } catch {
     return null;
   }
-}
-
-export function parseNavRequest(value: string): NavRequest | null {
-  const targeted = NAV_TARGET.exec(value);
-  if (targeted) return { command: targeted[2] as 'choice' | 'jump', target: targeted[1] };
-  if (['continue', 'previous', 'exit', 'exitAll', 'suspendAll', 'abandon', 'abandonAll'].includes(value)) {
-    return { command: value as NavRequest['command'] };
-  }
-  return null;
 }
