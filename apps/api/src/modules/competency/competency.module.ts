@@ -6,6 +6,7 @@ import { JpModule } from '../jp/jp.module';
 import { AssessmentsService } from './assessments.service';
 import { CompetencyController } from './competency.controller';
 import { DictionaryService, NationalDictionarySeeder } from './dictionary.service';
+import { EvidenceSubscriber } from './evidence.subscriber';
 import { GoalsService } from './goals.service';
 import { NeedsService } from './needs.service';
 import { PlanningController } from './planning.controller';
@@ -20,6 +21,7 @@ import { WorkloadService } from './workload.service';
   controllers: [CompetencyController, PlanningController],
   providers: [
     NationalDictionarySeeder,
+    EvidenceSubscriber,
     DictionaryService,
     CompetencySettingsService,
     StandardsService,
