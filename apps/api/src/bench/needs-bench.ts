@@ -20,7 +20,7 @@ import 'reflect-metadata';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
@@ -229,12 +229,13 @@ async function main(): Promise<void> {
     if (existing) console.log('Reusing the bench agency of an earlier run');
     else console.log('Generating the agency...');
     const agencyId: string = existing?.id ?? (await generate(db));
+    if (existing) await db.query('VACUUM ANALYZE');
     const [counts] = await db.query(
       `SELECT (SELECT count(*) FROM users WHERE agency_id = $1)::int AS users, (SELECT count(*) FROM assessments WHERE agency_id = $1)::int AS assessments,
               (SELECT count(*) FROM jp_ledger_entries)::int AS jp, (SELECT count(*) FROM units WHERE agency_id = $1)::int AS units`,
       [agencyId],
     );
-    console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.users} employees, ${counts.units} units, ${counts.assessments} assessments, ${counts.jp} JP ledger entries`);
+    console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.users} employees, ${counts.units} units, ${counts.assessments} assessments, ${counts.jp} JP ledger entries`);
 
     const needs = app.get(NeedsService);
     const asOf = jakartaDay();
@@ -259,6 +260,8 @@ async function main(): Promise<void> {
       [
         '',
         `Needs analysis benchmark: ${counts.users} employees, 9 competencies each, ${counts.assessments} assessments, ${counts.jp} JP entries, ${RUNS} runs after ${WARMUP} warm-up`,
+        // Times are wall-clock: on a shared machine they say as much about the neighbours as about the query.
+        `  machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end`,
         line('heatmap', heat, heatPsql),
         line('JP compliance', jp, jpPsql),
         '',
