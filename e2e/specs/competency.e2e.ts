@@ -271,6 +271,7 @@ describe('competency framework in both portals', () => {
     await phone.page.getByRole('listitem', { name: 'M.01 Integritas' }).waitFor();
     await noHorizontalScroll(phone.page);
     await screenshot(phone.page, 'kompetensi-saya-360');
+    await screenshot(phone.page, 'kompetensi-saya-360-layar', { fullPage: false });
     await phone.context.close();
   });
 });
