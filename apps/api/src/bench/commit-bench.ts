@@ -22,7 +22,7 @@ import 'reflect-metadata';
 import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -239,16 +239,25 @@ async function main(): Promise<void> {
     console.log(`Seeding a course, ${learnerCount} learners with a place in it, one attempt each...`);
     const { courseId, learners } = await seed(app.get(PackageImportService), db, config, app.get(JwtService), learnerCount, root);
 
-    const lines: string[] = ['', `SCORM commit benchmark (API pool ${config.env.DATABASE_POOL_SIZE} connections; load from a second process with autocannon)`];
+    const lines: string[] = [
+      '',
+      `SCORM commit benchmark (API pool ${config.env.DATABASE_POOL_SIZE} connections; load from a second process with autocannon)`,
+      `  machine: ${cpus().length} CPUs, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
+    ];
     let burstRate: number | null = null;
     if (MODES.includes('burst')) {
       console.log(`burst: ${CONCURRENCY} learners committing back to back for ${SECONDS} s...`);
+      const cpuBefore = process.cpuUsage();
       const r = await runLoad({ mode: 'burst', contentUrl, apiUrl, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS }, root);
       burstRate = r.commits / SECONDS;
       lines.push(
         `  burst   ${CONCURRENCY} concurrent committers, ${SECONDS} s: ${burstRate.toFixed(0)} commits/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
           `errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'MISSED'})`,
       );
+      // CPU the API process spent per commit: what the machine's load cannot change.
+      const cpu = process.cpuUsage(cpuBefore);
+      const perCommit = (cpu.user + cpu.system) / 1000 / Math.max(1, r.commits);
+      lines.push(`          API process CPU ${perCommit.toFixed(2)} ms per commit (one core would carry ~${Math.floor(1000 / perCommit)} commits/s of API work)`);
     }
     if (MODES.includes('steady')) {
       const rate = Math.round(LEARNERS / 30 + LEARNERS / 60);
