@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -85,6 +85,39 @@ describe('competency framework in both portals', () => {
     await dictionary.getByText('Integritas', { exact: true }).click();
     await dictionary.getByText('Level 5 – Ahli').first().waitFor();
     await screenshot(page, 'kompetensi-kamus');
+
+    // A technical competency of the agency: five levels with descriptions and indicators.
+    const techCode = `T.E2E.${stamp.slice(-4).toUpperCase()}`;
+    await page.getByRole('button', { name: 'Tambah kompetensi teknis' }).click();
+    const create = page.getByRole('dialog', { name: 'Tambah kompetensi teknis' });
+    await create.getByLabel('Kode').fill(techCode);
+    await create.getByLabel('Nama', { exact: true }).fill('Pengelolaan Data Kesehatan');
+    for (let level = 1; level <= 5; level += 1) {
+      const group = create.getByRole('group', { name: `Level ${level}` });
+      await group.getByLabel('Deskripsi').fill(`Mengelola data kesehatan pada tingkat ${level}.`);
+      await group.getByLabel('Indikator perilaku').fill(`Indikator pertama level ${level}\nIndikator kedua level ${level}`);
+    }
+    await create.getByRole('button', { name: 'Simpan' }).click();
+    await dictionary.getByText('Pengelolaan Data Kesehatan', { exact: true }).waitFor();
+
+    // Export as JSON, change the name in the file, import it back: checked, reported, written.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Ekspor JSON' }).click();
+    const exported = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8')) as { competencies: { code: string; name: string }[] };
+    const mine = exported.competencies.filter((competency) => competency.code === techCode);
+    expect(mine).toHaveLength(1);
+    mine[0]!.name = 'Pengelolaan Data dan Informasi Kesehatan';
+    const jsonFile = path.join(mkdtempSync(path.join(tmpdir(), 'asah-kc-')), 'kamus.json');
+    writeFileSync(jsonFile, JSON.stringify({ ...exported, competencies: mine }));
+    await page.getByRole('button', { name: 'Impor CSV/JSON' }).click();
+    const importing = page.getByRole('dialog', { name: 'Impor kamus kompetensi' });
+    await importing.getByLabel('Berkas CSV atau JSON').setInputFiles(jsonFile);
+    await importing.getByRole('button', { name: 'Periksa berkas' }).click();
+    await importing.getByRole('cell', { name: 'Diperbarui' }).waitFor();
+    await importing.getByRole('button', { name: 'Impor 1 kompetensi' }).click();
+    await importing.getByText('1 kompetensi diimpor.').waitFor();
+    await importing.getByRole('button', { name: 'Tutup' }).last().click();
+    await dictionary.getByText('Pengelolaan Data dan Informasi Kesehatan', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Pengaturan Kompetensi' }).click();
     await page.getByRole('heading', { name: 'Pengaturan Kompetensi', level: 1 }).waitFor();
     expect(await page.getByRole('radio', { name: /^Hanya ditandai untuk penilaian ulang/ }).isChecked()).toBe(true);
