@@ -201,6 +201,12 @@ describe('competency framework in both portals', () => {
     expect(await panel.innerText()).toContain(cohortCourse.title);
     expect(Number((await page.getByTestId('cell-jp-lacking').innerText()).replace(/\./g, '').replace(',', '.'))).toBeGreaterThan(0);
     await screenshot(page, 'kompetensi-analisis');
+    // The XLSX export is a plain link carrying the session cookie; the file is a real workbook (a zip).
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Unduh XLSX' }).click();
+    const workbook = await xlsx;
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
 
     // --- "create plan program from this cell": no draft plan yet, so make this year's first ---
     await panel.getByRole('button', { name: 'Buat program rencana dari sel ini' }).click();
