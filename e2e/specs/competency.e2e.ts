@@ -187,6 +187,16 @@ describe('competency framework in both portals', () => {
     await page.getByLabel('Jabatan tujuan (perencanaan karier)').selectOption({ label: 'Kepala Bidang' });
     await profile.getByText('Dibutuhkan Kepala Bidang').waitFor();
     await profile.getByRole('row').filter({ hasText: 'M.01' }).getByText('Kesenjangan besar').waitFor();
+
+    // One result entered by hand lands in the history.
+    const entry = page.getByRole('form', { name: 'Catat hasil penilaian' });
+    await entry.getByLabel('Kompetensi', { exact: true }).selectOption('M.06');
+    await entry.getByLabel('Level', { exact: true }).selectOption('2');
+    await entry.getByLabel('Sumber').selectOption({ label: 'Penilaian atasan' });
+    await entry.getByRole('button', { name: 'Simpan penilaian' }).click();
+    await entry.getByText('Hasil penilaian tersimpan.').waitFor();
+    await history.getByText('M.06').waitFor();
+    expect(await history.innerText()).toContain('Penilaian atasan');
     await screenshot(page, 'kompetensi-penilaian');
 
     // --- needs analysis: the heatmap shows the gap in Budi's unit; the cell opens the people behind it ---
