@@ -23,6 +23,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const asRoot = userInfo().uid === 0;
   // As root the cluster belongs to the `postgres` user, which must be able to enter DATA_DIR.
   if (asRoot) chmodSync(dataDir, 0o755);
+  // PostgreSQL says why it stopped on stderr; the package rejects with nothing, so keep its last lines.
+  const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -30,7 +32,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     password: PASSWORD,
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: () => undefined,
+    onLog: (message: string) => {
+      recent.push(...message.split('\n').filter((line) => line.trim()));
+      recent.splice(0, Math.max(0, recent.length - 12));
+    },
     onError: (e: unknown) => log(`embedded postgres: ${String(e)}`),
   });
   if (fresh) await pg.initialise();
@@ -39,7 +44,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   } catch (error) {
     throw new Error(
       `Could not start the embedded PostgreSQL on port ${port} (data in ${databaseDir}). ` +
-        `Is another Asah already running? Set EMBEDDED_PG_PORT or DATABASE_URL. Cause: ${String(error)}`,
+        `Is another Asah already running? Set EMBEDDED_PG_PORT or DATABASE_URL. Cause: ${error instanceof Error ? error.message : 'PostgreSQL exited'}\n` +
+        recent.join('\n'),
     );
   }
   const admin = pg.getPgClient('postgres');

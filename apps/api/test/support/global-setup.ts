@@ -17,8 +17,17 @@ export default async function globalSetup(): Promise<void> {
     // Plain Node require (not Jest's sandbox) loads the ESM-only package here.
     const { startEmbeddedPostgres } = require(resolve(__dirname, '../../dist/database/embedded-postgres.js'));
     const dataDir = mkdtempSync(join(tmpdir(), 'asah-int-'));
-    const port = 55000 + Math.floor(Math.random() * 5000);
-    const db = await startEmbeddedPostgres(dataDir, port, (m: string) => console.error(m));
+    // A random port may be taken by another PostgreSQL (a second test run on the machine): try a few.
+    let db: { url: string; stop(): Promise<void> } | undefined;
+    for (let attempt = 1; !db; attempt++) {
+      const port = 55000 + Math.floor(Math.random() * 5000);
+      try {
+        db = await startEmbeddedPostgres(dataDir, port, (m: string) => console.error(m));
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        console.error(String(error));
+      }
+    }
     (globalThis as Record<string, unknown>).__ASAH_PG__ = { stop: db.stop, dataDir };
     serverUrl = db.url;
   }
