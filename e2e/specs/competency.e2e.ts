@@ -256,6 +256,33 @@ describe('competency framework in both portals', () => {
     await programs.getByText(`Angkatan ${programTitle} · ${cohortCourse.title}`).waitFor();
     await screenshot(page, 'rencana-pengembangan');
 
+    // Next year's plan, drafted by hand: a non-classroom program with one chosen employee, then removed.
+    await page.getByLabel('Tahun').selectOption(String(year + 1));
+    await page.getByRole('button', { name: `Buat rencana ${year + 1}` }).click();
+    await page.getByRole('heading', { name: `Rencana Pengembangan Kompetensi ${year + 1}`, level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Tambah program' }).click();
+    const manual = page.getByRole('dialog', { name: 'Tambah program' });
+    await manual.getByLabel('Nama program').fill('Coaching Komunikasi');
+    await manual.getByLabel('Kompetensi').selectOption('M.03');
+    await manual.getByLabel('Jalur').selectOption('non_klasikal');
+    await manual.getByLabel('Bentuk').selectOption({ label: 'Coaching' });
+    await manual.getByLabel('Penyelenggara').fill('Widyaiswara BKPSDM');
+    await manual.getByLabel('Mulai').fill(`${year + 1}-03-02`);
+    await manual.getByLabel('Selesai').fill(`${year + 1}-03-30`);
+    await manual.getByLabel('JP per orang').fill('6');
+    await manual.getByLabel('Anggaran (Rp)').fill('1500000');
+    await manual.getByLabel('Tambah pegawai sasaran').fill('Budi');
+    await manual.getByRole('list', { name: 'Pegawai yang cocok' }).getByRole('button', { name: /Budi Santoso/ }).click();
+    await manual.getByText('Pegawai sasaran (1)').waitFor();
+    await manual.getByRole('button', { name: 'Simpan' }).click();
+    const nextPrograms = page.getByRole('region', { name: /^Program Rencana Pengembangan Kompetensi / });
+    await nextPrograms.getByText('Coaching Komunikasi').waitFor();
+    expect(await page.getByTestId('plan-total-personJp').innerText()).toBe('6');
+    expect(await nextPrograms.innerText()).toContain('Non-klasikal');
+    await page.getByRole('button', { name: 'Hapus' }).click();
+    await page.getByRole('dialog', { name: 'Hapus program' }).getByRole('button', { name: 'Hapus' }).click();
+    await page.getByText('Belum ada program.').waitFor();
+
     // --- workload analysis page renders for the agency ---
     await nav.getByRole('link', { name: 'Analisis Beban Kerja' }).click();
     await page.getByRole('heading', { name: 'Analisis Beban Kerja', level: 1 }).waitFor();

@@ -71,7 +71,8 @@ function StandardRow({ row, competencies }: { row: TStandardRow; competencies: T
       </th>
       {row.cells.map((cell, index) => {
         const level = levelOf(index);
-        const overridden = level !== cell.defaultLevel;
+        // Only a cell with a type default can differ from it; functional and technical cells are set per position anyway.
+        const overridden = cell.defaultLevel !== null && level !== cell.defaultLevel;
         const competency = competencies[index];
         return (
           <td key={cell.competencyCode} className={overridden ? 'kc-overridden' : undefined}>
@@ -89,7 +90,7 @@ function StandardRow({ row, competencies }: { row: TStandardRow; competencies: T
               ))}
             </select>
             {overridden && (
-              <span className="kc-default">{t('competency.standards.defaultIs', { level: cell.defaultLevel ?? '–' })}</span>
+              <span className="kc-default">{t('competency.standards.defaultIs', { level: cell.defaultLevel })}</span>
             )}
           </td>
         );
