@@ -12,7 +12,7 @@ import { JobQueueService } from '../events/job-queue.service';
 import { CertificateBulkJob } from './certificate.entities';
 import { CertificatePdfService } from './certificate-pdf.service';
 import { IssuerKeysService } from './credentials/issuer-keys.service';
-import { issueContext, issueLocked, lockNumbering, noTemplate } from './issuing';
+import { issueContext, issueMany, lockNumbering, noTemplate } from './issuing';
 
 export const BULK_QUEUE = 'certificate-bulk';
 /** Items issued per transaction: one numbering lock per batch instead of per certificate. */
@@ -92,12 +92,20 @@ export class BulkIssueService implements OnModuleInit {
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     await this.db.query(`UPDATE certificate_bulk_jobs SET status = 'running', started_at = coalesce(started_at, now()) WHERE id = $1 AND status = 'queued'`, [jobId]);
     try {
+      // PDFs of one batch render on the worker threads while the next batch is issued.
+      let rendering: Promise<void> = Promise.resolve();
       for (;;) {
-        if (this.queue.stopping) return;
+        if (this.queue.stopping) {
+          await rendering;
+          return;
+        }
         const issued = await this.batch(job);
         if (issued === null) break;
-        await this.pdf.ensureMany(issued);
+        await rendering;
+        rendering = this.pdf.ensureMany(issued);
+        rendering.catch(() => undefined); // awaited (and thrown) at the next turn
       }
+      await rendering;
       const left: { id: string }[] = await this.db.query(
         `SELECT c.id FROM certificate_bulk_items i JOIN certificates c ON c.id = i.certificate_id WHERE i.job_id = $1 AND c.pdf_key IS NULL`,
         [jobId],
@@ -126,33 +134,35 @@ export class BulkIssueService implements OnModuleInit {
         [job.courseId, items.map((i) => i.user_id)],
       );
       const completed = new Map(completions.map((c) => [c.user_id, c]));
-      const results: { position: number; outcome: TBulkIssueOutcome; message: string | null; certificateId: string | null }[] = [];
-      const issued: string[] = [];
       const today = jakartaDay();
-      for (const item of items) {
-        const done = completed.get(item.user_id);
-        await tx.query('SAVEPOINT bulk_item');
-        try {
-          const result = await issueLocked(tx, ctx, numbering, {
+      const outcomes = await issueMany(
+        tx,
+        ctx,
+        numbering,
+        items.map((item) => {
+          const done = completed.get(item.user_id);
+          return {
             userId: item.user_id,
             courseId: job.courseId,
             templateId: job.templateId,
             enrolmentId: done?.id ?? null,
             completedOn: done ? jakartaDay(done.completed_at) : today,
-            method: 'bulk',
+            method: 'bulk' as const,
             issuedBy: job.createdBy,
             idempotencyKey: `bulk:${job.id}:${item.position}`,
-          }, this.keys);
-          await tx.query('RELEASE SAVEPOINT bulk_item');
-          if (result.outcome === 'issued') issued.push(result.certificate.id);
-          results.push({ position: item.position, outcome: result.outcome, message: result.outcome === 'issued' ? null : 'Holds a valid certificate of this course already', certificateId: result.certificate.id });
-        } catch (error) {
-          await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
-          // The statusIndex handed out in the rolled-back part is reused: re-read it.
-          numbering.nextStatusIndex = (await tx.query(`SELECT next_status_index FROM certificate_numbering WHERE agency_id = $1`, [job.agencyId]))[0].next_status_index;
-          results.push({ position: item.position, outcome: 'failed', message: String((error as Error)?.message ?? error).slice(0, 500), certificateId: null });
+          };
+        }),
+        this.keys,
+      );
+      const issued: string[] = [];
+      const results = items.map((item, i) => {
+        const r = outcomes[i];
+        if (r.outcome === 'issued') issued.push(r.certificate.id);
+        if (r.outcome === 'issued' || r.outcome === 'already_issued') {
+          return { position: item.position, outcome: r.outcome as TBulkIssueOutcome, message: r.outcome === 'issued' ? null : 'Holds a valid certificate of this course already', certificateId: r.certificate.id };
         }
-      }
+        return { position: item.position, outcome: (r.outcome === 'duplicate' ? 'duplicate' : 'failed') as TBulkIssueOutcome, message: r.outcome === 'duplicate' ? 'Listed earlier' : 'No longer a learner of this agency', certificateId: null };
+      });
       await tx.query(
         `UPDATE certificate_bulk_items i SET outcome = r.outcome, message = r.message, certificate_id = r.certificate_id, processed_at = now()
          FROM unnest($2::int[], $3::text[], $4::text[], $5::uuid[]) AS r(position, outcome, message, certificate_id)

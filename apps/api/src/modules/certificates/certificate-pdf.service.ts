@@ -46,6 +46,7 @@ export const pdfKeyOf = (c: Pick<Certificate, 'agencyId' | 'id'>) => `certificat
 @Injectable()
 export class CertificatePdfService implements OnApplicationShutdown {
   private readonly assets = new Map<string, AssetBytes>();
+  private readonly versions = new Map<string, TTemplateContent>();
   private pool: PdfPool | null = null;
 
   constructor(
@@ -54,9 +55,9 @@ export class CertificatePdfService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Worker threads for bulk rendering, started on first use: one per core but one. */
+  /** Worker threads for bulk rendering, started on first use: one per core (the main thread mostly waits on PostgreSQL). */
   private get workers(): PdfPool {
-    this.pool ??= new PdfPool(Math.max(1, availableParallelism() - 1));
+    this.pool ??= new PdfPool(Math.max(1, availableParallelism()));
     return this.pool;
   }
 
@@ -91,28 +92,59 @@ export class CertificatePdfService implements OnApplicationShutdown {
   }
 
   async render(c: Certificate, useWorkers = false): Promise<Uint8Array> {
-    const version = await this.db.getRepository(CertificateTemplateVersion).findOneByOrFail({ id: c.templateVersionId });
-    const input = await this.renderInput(version.content, certificateValues(c, this.config.certificates.publicUrl), { id: c.id, title: `Sertifikat ${c.number}`, date: c.issuedAt });
+    const input = await this.renderInput(await this.content(c.templateVersionId), certificateValues(c, this.config.certificates.publicUrl), {
+      id: c.id,
+      title: `Sertifikat ${c.number}`,
+      date: c.issuedAt,
+    });
     return useWorkers ? this.workers.render(input) : renderCertificatePdf(input);
+  }
+
+  /** Template versions never change: kept in memory by id. */
+  private async content(versionId: string): Promise<TTemplateContent> {
+    let content = this.versions.get(versionId);
+    if (!content) {
+      content = (await this.db.getRepository(CertificateTemplateVersion).findOneByOrFail({ id: versionId })).content;
+      if (this.versions.size > 500) this.versions.clear();
+      this.versions.set(versionId, content);
+    }
+    return content;
   }
 
   /** Renders and stores the PDF if it is not stored yet; returns its storage key. */
   async ensure(c: Certificate, useWorkers = false): Promise<string> {
     if (c.pdfKey) return c.pdfKey;
-    const bytes = Buffer.from(await this.render(c, useWorkers));
-    const key = pdfKeyOf(c);
-    await this.storage.put(key, bytes, { contentType: 'application/pdf', size: bytes.length });
+    const key = await this.store(c, useWorkers);
     await this.db.query(`UPDATE certificates SET pdf_key = $2 WHERE id = $1 AND pdf_key IS NULL`, [c.id, key]);
     c.pdfKey = key;
     return key;
   }
 
-  /** Renders the stored-less certificates among `ids` (bulk job), several at a time on the workers. */
+  private async store(c: Certificate, useWorkers: boolean): Promise<string> {
+    const bytes = Buffer.from(await this.render(c, useWorkers));
+    const key = pdfKeyOf(c);
+    await this.storage.put(key, bytes, { contentType: 'application/pdf', size: bytes.length });
+    return key;
+  }
+
+  /** Renders and stores the PDFs still missing among `ids` (bulk job) on the worker threads; one UPDATE at the end. */
   async ensureMany(ids: string[]): Promise<void> {
     if (!ids.length) return;
     const rows = await this.db.getRepository(Certificate).createQueryBuilder('c').where('c.id = ANY(:ids) AND c.pdf_key IS NULL', { ids }).getMany();
-    const parallel = Math.max(2, this.workers.threads * 2);
-    for (let i = 0; i < rows.length; i += parallel) await Promise.all(rows.slice(i, i + parallel).map((c) => this.ensure(c, true)));
+    const parallel = Math.max(2, this.workers.threads * 3);
+    const done: { id: string; key: string }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) {
+        const c = rows[next++];
+        done.push({ id: c.id, key: await this.store(c, true) });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, rows.length) }, lane));
+    await this.db.query(
+      `UPDATE certificates c SET pdf_key = d.key FROM unnest($1::uuid[], $2::text[]) AS d(id, key) WHERE c.id = d.id AND c.pdf_key IS NULL`,
+      [done.map((d) => d.id), done.map((d) => d.key)],
+    );
   }
 
   storageGet(key: string) {

@@ -3,6 +3,7 @@ import type { TTemplateContent } from '@asah/contracts/certificates';
 /**
  * A plain landscape template that works without any upload: the seed gives one to each demo
  * agency, and the benchmark and tests render it. Positions are in points from the top-left.
+ * Two faces only (DejaVu Sans and Sans Bold): each embedded face costs a font subset per PDF.
  */
 export function defaultTemplateContent(signer: TTemplateContent['signer'] = { name: 'Kepala Badan Kepegawaian', title: 'Kepala BKPSDM', nip: null }): TTemplateContent {
   const centre = 421;
@@ -15,10 +16,10 @@ export function defaultTemplateContent(signer: TTemplateContent['signer'] = { na
     signer,
     fields: [
       { kind: 'agency_name', x: centre, y: 50, width: 700, height: null, font: 'sans_bold', fontSize: 16, align: 'center', color: '#1f3a5f', text: null },
-      { kind: 'free_text', x: centre, y: 90, width: 700, height: null, font: 'serif_bold', fontSize: 34, align: 'center', color: '#1f3a5f', text: 'SERTIFIKAT' },
+      { kind: 'free_text', x: centre, y: 90, width: 700, height: null, font: 'sans_bold', fontSize: 34, align: 'center', color: '#1f3a5f', text: 'SERTIFIKAT' },
       { kind: 'certificate_number', x: centre, y: 140, width: null, height: null, font: 'sans', fontSize: 11, align: 'center', color: '#333333', text: null },
       { kind: 'free_text', x: centre, y: 175, width: 700, height: null, font: 'sans', fontSize: 13, align: 'center', color: '#000000', text: 'Diberikan kepada' },
-      { kind: 'holder_name', x: centre, y: 200, width: 720, height: null, font: 'serif_bold', fontSize: 26, align: 'center', color: '#000000', text: null },
+      { kind: 'holder_name', x: centre, y: 200, width: 720, height: null, font: 'sans_bold', fontSize: 26, align: 'center', color: '#000000', text: null },
       { kind: 'holder_nip', x: centre, y: 240, width: null, height: null, font: 'sans', fontSize: 12, align: 'center', color: '#333333', text: null },
       { kind: 'free_text', x: centre, y: 275, width: 680, height: null, font: 'sans', fontSize: 13, align: 'center', color: '#000000', text: 'atas keberhasilannya menyelesaikan pelatihan' },
       { kind: 'course_title', x: centre, y: 300, width: 680, height: null, font: 'sans_bold', fontSize: 18, align: 'center', color: '#000000', text: null },

@@ -1,0 +1,112 @@
+/**
+ * Benchmark of bulk certificate issuing: `npm run bench:certificates` (root or -w @asah/api).
+ *
+ * Seeds one agency with BENCH_CERTIFICATES (default 10,000) learners who completed a course in one
+ * cohort, then runs the real bulk job (BulkIssueService: numbering under the agency lock, Open Badges
+ * credential signed with Ed25519, PDF rendered on worker threads and stored in local storage)
+ * against an embedded PostgreSQL, and prints the rate. Target: 10,000 within 60 s on 2 cores.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from '../bootstrap';
+import type { Actor } from '../common/auth/actor';
+import { buildAppConfig } from '../config/app-config';
+import { parseEnv } from '../config/config.schema';
+import { dataSourceOptions } from '../database/data-source';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { BulkIssueService } from '../modules/certificates/bulk.service';
+import { defaultTemplateContent } from '../modules/certificates/default-template';
+import { TemplatesService } from '../modules/certificates/templates.service';
+
+const COUNT = Number(process.env.BENCH_CERTIFICATES ?? 10_000);
+const TARGET_SECONDS = 60 * (COUNT / 10_000);
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-cert-'));
+  const pgDir = mkdtempSync(join(tmpdir(), 'asah-bench-pg-'));
+  let stopDb: (() => Promise<void>) | undefined;
+  try {
+    console.log('Starting embedded PostgreSQL and the API (not listening)...');
+    const db = await startEmbeddedPostgres(pgDir, 56000 + Math.floor(Math.random() * 3000), () => undefined);
+    stopDb = db.stop;
+    const migrator = await new DataSource(dataSourceOptions(db.url)).initialize();
+    await migrator.runMigrations();
+    await migrator.destroy();
+    const config = buildAppConfig(
+      parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: join(root, 'data'), DATABASE_POOL_SIZE: '6' }),
+      db.url,
+      true,
+    );
+    config.migrateOnStart = false;
+    const app = await createApp(config);
+    await app.init();
+    const ds = app.get(DataSource);
+
+    console.log(`Seeding ${COUNT.toLocaleString('en')} learners who completed one course...`);
+    const [agency] = await ds.query(`INSERT INTO agencies (code, name) VALUES ('BENCH', 'Pemerintah Kabupaten Uji Kinerja') RETURNING id`);
+    const [admin] = await ds.query(`INSERT INTO users (agency_id, name, email, roles) VALUES ($1, 'Admin Uji', 'admin@bench.go.id', '{agency_admin}') RETURNING id`, [agency.id]);
+    const [course] = await ds.query(
+      `INSERT INTO courses (agency_id, code, title, description, category, delivery_mode, jp, competencies, completion_rule, completion_activity_ids, certificate_on_completion, status)
+       VALUES ($1, 'LATSAR', 'Pelatihan Dasar Calon Pegawai Negeri Sipil Golongan III', '', 'teknis', 'e_learning', 24, '[]', 'all_required', '{}', true, 'published') RETURNING id`,
+      [agency.id],
+    );
+    const [cohort] = await ds.query(`INSERT INTO cohorts (course_id, agency_id, name, starts_on, ends_on) VALUES ($1, $2, 'Angkatan Uji', current_date - 30, current_date) RETURNING id`, [course.id, agency.id]);
+    // Names with letters outside ASCII on every tenth learner: the fonts must cover them.
+    await ds.query(
+      `WITH u AS (
+         INSERT INTO users (agency_id, name, email, nip, employment_type, roles)
+         SELECT $1, CASE WHEN g % 10 = 0 THEN 'Ñyoman Ṡurya Wijayakusuma ' || g ELSE 'Pegawai Uji Kinerja ' || g END, 'p' || g || '@bench.go.id',
+                '1990' || lpad(g::text, 14, '0'), 'PNS', '{learner}'
+         FROM generate_series(1, $2::int) g RETURNING id
+       )
+       INSERT INTO enrolments (course_id, cohort_id, user_id, status, method, completed_at, started_at)
+       SELECT $3, $4, u.id, 'completed', 'admin', now(), now() FROM u`,
+      [agency.id, COUNT, course.id, cohort.id],
+    );
+    const actor: Actor = { userId: admin.id, sessionId: 'bench', roles: ['agency_admin'], agencyId: agency.id };
+    const template = await app.get(TemplatesService).create(actor, defaultTemplateContent());
+
+    const bulk = app.get(BulkIssueService);
+    console.log(`Issuing ${COUNT.toLocaleString('en')} certificates (PDF + signed Open Badges credential) on ${availableParallelism()} cores...`);
+    const load = loadavg()[0];
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const job = await bulk.start(actor, course.id, { by: 'cohort', cohortId: cohort.id, templateId: template.id });
+    await bulk.run(job.id);
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+    const [check] = await ds.query(
+      `SELECT count(*)::int AS issued, count(pdf_key)::int AS pdfs, count(DISTINCT number)::int AS numbers, max(split_part(number, '/', 4)::int) AS last FROM certificates WHERE course_id = $1`,
+      [course.id],
+    );
+    const pdfDir = join(config.dataDir, 'content', 'certificates', agency.id);
+    const files = readdirSync(pdfDir);
+    const bytes = files.reduce((sum, f) => sum + statSync(join(pdfDir, f)).size, 0);
+    await app.close();
+
+    if (check.issued !== COUNT || check.pdfs !== COUNT || check.numbers !== COUNT || check.last !== COUNT) throw new Error(`incomplete: ${JSON.stringify(check)}`);
+    console.log('');
+    console.log(`certificates issued:   ${COUNT.toLocaleString('en')} (numbers 1..${check.last}, ${files.length} PDFs, ${(bytes / files.length / 1024).toFixed(1)} KiB each)`);
+    console.log(`wall time:             ${seconds.toFixed(1)} s`);
+    console.log(`rate:                  ${(COUNT / seconds).toFixed(0)} certificates/s`);
+    console.log(`API CPU time:          ${cpuSeconds.toFixed(1)} s (main thread + PDF workers; PostgreSQL not counted) = ${(cpuSeconds / COUNT * 1000).toFixed(1)} ms per certificate`);
+    console.log(`load average at start: ${load.toFixed(1)} on ${availableParallelism()} cores (others' work slows the wall time)`);
+    console.log(`target:                ${COUNT.toLocaleString('en')} within ${TARGET_SECONDS.toFixed(0)} s: ${seconds <= TARGET_SECONDS ? 'met' : 'NOT met'}`);
+    console.log(`repeat with:           npm run bench:certificates   (BENCH_CERTIFICATES=${COUNT} to change the count)`);
+  } finally {
+    await stopDb?.().catch(() => undefined);
+    rmSync(pgDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
