@@ -189,6 +189,26 @@ describe('certificates', () => {
     });
   });
 
+  it('rotating the agency key signs new credentials with the new key; old ones keep verifying', async () => {
+    const { course } = await aCourse(t.db).in(semarang.agency).published().create();
+    const [a, b] = [await aUser(t.db).in(semarang.agency).create(), await aUser(t.db).in(semarang.agency).create()];
+    const before = (await admin.post('/api/certificates').send({ courseId: course.id, userId: a.id, templateId })).body;
+    const oldVc = (await admin.get(`/api/certificates/${before.id}/credential`)).body;
+    const rotated = await admin.post('/api/certificate-keys/rotate').send({});
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).toMatchObject({ type: 'Multikey', active: true, agencyId: semarang.agency.id });
+    const after = (await admin.post('/api/certificates').send({ courseId: course.id, userId: b.id, templateId })).body;
+    const newVc = (await admin.get(`/api/certificates/${after.id}/credential`)).body;
+    expect(newVc.proof.verificationMethod).toBe(rotated.body.id);
+    expect(oldVc.proof.verificationMethod).not.toBe(rotated.body.id);
+    for (const vc of [oldVc, newVc]) expect((await t.anonymous().post('/api/credentials/verify').send(vc)).body.verified).toBe(true);
+    const keys = (await t.anonymous().get('/api/credentials/keys')).body.keys.filter((k: { agencyId: string }) => k.agencyId === semarang.agency.id);
+    expect(keys.map((k: { active: boolean }) => k.active).sort()).toEqual([false, true]);
+    // The private keys are stored sealed, never in clear.
+    const [row] = await t.db.query(`SELECT private_key_encrypted FROM issuer_keys WHERE active AND agency_id = $1`, [semarang.agency.id]);
+    expect(row.private_key_encrypted.includes(Buffer.from('302e020100300506032b6570', 'hex'))).toBe(false);
+  });
+
   it('rate-limits public verification per client address', async () => {
     const limited = await createTestApp({ VERIFY_RATE_LIMIT_PER_MINUTE: '3' });
     try {
