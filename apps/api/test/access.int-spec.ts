@@ -203,6 +203,7 @@ const REFUSED: Record<string, TRole[]> = {
   'GET /api/users/:id/development-goals': ADMINS_ONLY,
   'POST /api/learning/activities/:activityId/launch': ANYONE,
   'POST /api/learning/activities/:activityId/viewed': ANYONE,
+  'GET /api/learning/activities/:activityId/content': ANYONE,
   'GET /api/learning/progress': LEARNERS_ONLY,
   'GET /api/learning/courses/:courseId/progress': LEARNERS_ONLY,
   'GET /api/courses/:id/progress': AUTHORS,
@@ -658,6 +659,11 @@ describe('access matrix', () => {
     'POST /api/learning/activities/:activityId/viewed': {
       prepare: aScormPackageCourseOf,
       send: (a, _c, id) => a.post(`/api/learning/activities/${built(id).activities[1].id}/viewed`),
+      ok: 200,
+    },
+    'GET /api/learning/activities/:activityId/content': {
+      prepare: aScormPackageCourseOf,
+      send: (a, _c, id) => a.get(`/api/learning/activities/${built(id).activities[1].id}/content`),
       ok: 200,
     },
     'GET /api/courses/:id/progress': { prepare: aPublishedCourseOf, send: (a, _c, id) => a.get(`/api/courses/${id}/progress`), ok: 200 },

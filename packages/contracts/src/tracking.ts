@@ -64,6 +64,23 @@ export type TLaunch = z.infer<typeof ZLaunch>;
 export const ZActivityViewed = z.object({ activityId: z.uuid(), status: ZActivityProgressStatus });
 export type TActivityViewed = z.infer<typeof ZActivityViewed>;
 
+/**
+ * `GET /api/learning/activities/:activityId/content`: what the learner player shows of a page, file or
+ * video activity. The page text was sanitised on write; the file itself is fetched from the content
+ * origin through the content launch (`POST /api/courses/:id/activities/:activityId/launch`), never here.
+ */
+export const ZActivityContent = z.object({
+  activityId: z.uuid(),
+  courseId: z.uuid(),
+  type: z.enum(['page', 'file', 'video']),
+  title: z.string(),
+  /** Page activities: the sanitised rich text; null for the others. */
+  html: z.string().nullable(),
+  /** File and video activities: the current upload; null before one is uploaded (and for pages). */
+  file: z.object({ fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }).nullable(),
+});
+export type TActivityContent = z.infer<typeof ZActivityContent>;
+
 // ---------------------------------------------------------------------------------------------
 // Runtime (content origin, attempt token)
 // ---------------------------------------------------------------------------------------------

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TScormAttemptPolicy } from '@asah/contracts/courses';
-import type { TActivityProgressStatus, TActivityViewed, TLaunch, TLaunchAttemptRequest } from '@asah/contracts/tracking';
+import type { TActivityContent, TActivityProgressStatus, TActivityViewed, TLaunch, TLaunchAttemptRequest } from '@asah/contracts/tracking';
 import { Actor } from '../../common/auth/actor';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { canLaunchContent } from '../content/content-access';
+import { ContentFile } from '../content/content-file.entity';
 import { signContentToken } from '../content/content-tokens';
 import { PackageVersion } from '../content/package-version.entity';
 import { CourseAccessService } from '../courses/course-access.service';
@@ -93,6 +94,22 @@ export class LaunchService {
     const becameDone = await this.db.transaction((tx) => this.rollup.markViewed(tx, actor.userId, activityId, activity.courseId));
     if (becameDone) await this.rollup.completeCourseIfDone(actor.userId, activity.courseId);
     return { activityId, status: 'completed' };
+  }
+
+  /** What the learner player shows of a page, file or video activity (same reach as `viewed`). */
+  async content(actor: Actor, activityId: string): Promise<TActivityContent> {
+    const { activity } = await this.reach(actor, activityId);
+    if (activity.type !== 'page' && activity.type !== 'file' && activity.type !== 'video') {
+      throw new DomainError('ACTIVITY_TYPE_MISMATCH', `A ${activity.type} activity has no page or file content`, { type: activity.type, expected: ['page', 'file', 'video'] });
+    }
+    const base = { activityId, courseId: activity.courseId, type: activity.type, title: activity.title };
+    if (activity.type === 'page') {
+      // Sanitised on write (courses/page-html.ts), like the outline the admin preview shows.
+      const html = typeof activity.settings.html === 'string' ? activity.settings.html : '';
+      return { ...base, html, file: null };
+    }
+    const file = await this.db.manager.findOneBy(ContentFile, { activityId, current: true });
+    return { ...base, html: null, file: file ? { fileName: file.fileName, contentType: file.contentType, sizeBytes: Number(file.sizeBytes) } : null };
   }
 
   /** The activity and whether the actor plays it as a preview (editor) or for credit (enrolled learner). */

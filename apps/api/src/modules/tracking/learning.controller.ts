@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { ZActivityIdParams, ZActivityViewed, ZCourseIdParams, ZCourseProgress, ZCourseProgressList, ZLaunch, ZLaunchAttemptRequest } from '@asah/contracts/tracking';
+import { ZActivityContent, ZActivityIdParams, ZActivityViewed, ZCourseIdParams, ZCourseProgress, ZCourseProgressList, ZLaunch, ZLaunchAttemptRequest } from '@asah/contracts/tracking';
 import { AnyRole, CurrentActor, Roles } from '../../common/auth/access.decorators';
 import type { Actor } from '../../common/auth/actor';
 import { LaunchService } from './launch.service';
@@ -12,6 +12,7 @@ class CourseIdParamsDto extends createZodDto(ZCourseIdParams) {}
 class LaunchAttemptRequestDto extends createZodDto(ZLaunchAttemptRequest) {}
 class LaunchDto extends createZodDto(ZLaunch) {}
 class ActivityViewedDto extends createZodDto(ZActivityViewed) {}
+class ActivityContentDto extends createZodDto(ZActivityContent) {}
 class CourseProgressDto extends createZodDto(ZCourseProgress) {}
 class CourseProgressListDto extends createZodDto(ZCourseProgressList) {}
 
@@ -40,6 +41,14 @@ export class LearningController {
   @ZodResponse({ status: 200, type: ActivityViewedDto })
   viewed(@CurrentActor() actor: Actor, @Param() { activityId }: ActivityIdParamsDto) {
     return this.launches.viewed(actor, activityId);
+  }
+
+  /** The page text or the file's name and size of a page, file or video activity, for the learner player. */
+  @Get('activities/:activityId/content')
+  @AnyRole()
+  @ZodResponse({ type: ActivityContentDto })
+  content(@CurrentActor() actor: Actor, @Param() { activityId }: ActivityIdParamsDto) {
+    return this.launches.content(actor, activityId);
   }
 
   /** "Pembelajaran Saya": progress of every course the learner has a place in. */
