@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type TestAgent from 'supertest/lib/agent';
-import { ZAttemptDetail, ZCourseProgress, ZCourseProgressPage, ZLaunch, ZRuntimeState, type TLaunch, type TRuntimeState } from '@asah/contracts/tracking';
+import { ZActivityContent, ZAttemptDetail, ZCourseProgress, ZCourseProgressPage, ZLaunch, ZRuntimeState, type TLaunch, type TRuntimeState } from '@asah/contracts/tracking';
 import { ACCESS_COOKIE } from '../src/common/auth/cookies';
 import { LAUNCHER_DIST } from '../src/modules/tracking/runtime-routes';
 import { PASSWORD, aCourse, aUser, aWorld, anEnrolment, type BuiltCourse } from './factories/builders';
@@ -292,6 +292,33 @@ describe('SCORM runtime and tracking', () => {
       progress = ZCourseProgress.parse((await agent.get(`/api/learning/courses/${built.course.id}/progress`).expect(200)).body);
       expect(progress).toMatchObject({ status: 'completed', percent: 100 });
       expect((await t.db.query(`SELECT status FROM enrolments WHERE id = $1`, [enrolment.id]))[0].status).toBe('completed');
+    });
+
+    it('[learner] reads the content of a page and a file activity (text, name, size), not of SCORM; outsiders get 404', async () => {
+      const html = '<h2>Asas</h2><p>Pelayanan <strong>tepat waktu</strong>.</p>';
+      const built = await aCourse(t.db).in(world.semarang.agency).withActivity('page', { title: 'Prinsip', settings: { html } }).withActivity('file', { title: 'Pedoman' }).withActivity('scorm').taughtBy(world.semarang.instructor).published().create();
+      const [pageActivity, fileActivity, scormActivity] = built.activities;
+      const user = await aUser(t.db).in(world.semarang.agency).create();
+      await anEnrolment(t.db).of(user).in(built.course).create();
+      const agent = await t.signIn(user.email, PASSWORD);
+      const contentOf = (who: TestAgent, id: string) => who.get(`/api/learning/activities/${id}/content`);
+
+      expect(ZActivityContent.parse((await contentOf(agent, pageActivity!.id).expect(200)).body)).toEqual({
+        activityId: pageActivity!.id, courseId: built.course.id, type: 'page', title: 'Prinsip', html, file: null,
+      });
+      // Before the upload the file activity has nothing to show, and says so instead of failing.
+      expect((await contentOf(agent, fileActivity!.id).expect(200)).body).toMatchObject({ type: 'file', html: null, file: null });
+      await instructor.post(`/api/courses/${built.course.id}/activities/${fileActivity!.id}/file`).attach('file', Buffer.from('%PDF-1.7 pedoman'), 'Pedoman Pelayanan.pdf').expect(201);
+      expect((await contentOf(agent, fileActivity!.id).expect(200)).body).toMatchObject({
+        type: 'file', title: 'Pedoman', html: null, file: { fileName: 'Pedoman Pelayanan.pdf', contentType: 'application/pdf', sizeBytes: 16 },
+      });
+      // Reading is not viewing: nothing is done until the player says it was opened.
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM activity_results WHERE user_id = $1`, [user.id])).toEqual([{ n: 0 }]);
+
+      expectApiError(await contentOf(agent, scormActivity!.id), 409, 'ACTIVITY_TYPE_MISMATCH');
+      const outsider = await t.signIn((await aUser(t.db).in(world.semarang.agency).create()).email, PASSWORD);
+      expectApiError(await contentOf(outsider, pageActivity!.id), 404, 'NOT_FOUND');
+      expectApiError(await contentOf(await t.signIn(world.ambon.learner.email, PASSWORD), pageActivity!.id), 404, 'NOT_FOUND');
     });
 
     it('[learner] an asset-only package completes when its items are launched', async () => {
