@@ -5,8 +5,7 @@ import type { TActivityContent } from '@asah/contracts/tracking';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { LoadingState } from '@asah/ui/components/LoadingState';
 import { activityPath, coursePath } from '../../course/course-paths';
-import { useActivityContent, useContentUrl, useMarkViewed } from '../hooks/use-activity-content';
-import { useRefreshProgress } from '../hooks/use-launch';
+import { useActivityContent, useContentUrl, useMarkViewed, useRefreshAfterViewed } from '../hooks/use-activity-content';
 
 interface Neighbour {
   id: string;
@@ -30,7 +29,7 @@ export function ContentActivityPage({ courseId, activityId, courseTitle, previou
   const { t } = useTranslation();
   const content = useActivityContent(activityId);
   const markViewed = useMarkViewed(activityId);
-  const refreshProgress = useRefreshProgress();
+  const refreshProgress = useRefreshAfterViewed();
   const viewedFor = useRef<string | null>(null);
   const { mutate } = markViewed;
 

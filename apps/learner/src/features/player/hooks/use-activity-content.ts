@@ -1,12 +1,14 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contentPaths, type TLaunchResponse } from '@asah/contracts/content';
 import type { TActivityContent, TActivityViewed } from '@asah/contracts/tracking';
 import { api } from '@asah/ui/api-client';
 
 /** The page text, or the file's name and size, of a page, file or video activity. */
+const SHOWN_KEY = ['learning', 'shown'] as const;
+
 export function useActivityContent(activityId: string) {
   return useQuery({
-    queryKey: ['learning', 'activity-content', activityId],
+    queryKey: [...SHOWN_KEY, 'content', activityId],
     queryFn: ({ signal }) => api.get<TActivityContent>(`/learning/activities/${activityId}/content`, undefined, signal),
   });
 }
@@ -17,7 +19,7 @@ export function useActivityContent(activityId: string) {
  */
 export function useContentUrl(courseId: string, activityId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['learning', 'content-url', activityId],
+    queryKey: [...SHOWN_KEY, 'url', activityId],
     // The api client prefixes `/api`; contentPaths holds the full path.
     queryFn: () => api.post<TLaunchResponse>(contentPaths.launch(courseId, activityId).replace(/^\/api/, ''), {}),
     enabled,
@@ -33,4 +35,13 @@ export function useMarkViewed(activityId: string) {
   return useMutation({
     mutationFn: () => api.post<TActivityViewed>(`/learning/activities/${activityId}/viewed`, {}),
   });
+}
+
+/**
+ * After `viewed`: progress, enrolment status, JP and certificates may all have changed; everything is
+ * read again except what is on screen (a new content URL would restart a playing video).
+ */
+export function useRefreshAfterViewed() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ predicate: (query) => !(query.queryKey[0] === SHOWN_KEY[0] && query.queryKey[1] === SHOWN_KEY[1]) });
 }
