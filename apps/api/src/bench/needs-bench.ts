@@ -5,7 +5,8 @@
  * OPD themselves) and 40 positions, the 9 national competencies required of each (defaults by
  * position type, overrides for the functional positions), ~1.1 assessment results per employee and
  * competency (history, expired ones, course evidence) and a JP ledger of 0–4 entries per employee
- * this year. Then times, BENCH_RUNS (15) times each after 2 warm-up runs:
+ * this year. Then times, BENCH_RUNS (15) times each after 2 warm-up runs, API and psql alternating so
+ * both see the same neighbours on a shared machine:
  *
  *  - heatmap: NeedsService.heatmapOf — the whole answer of GET /api/competency/needs-analysis
  *    (dictionary, standards through @asah/competency, the SQL aggregate, the unit roll-up);
@@ -41,18 +42,6 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  console.log(`  ${label}: ${out.map((x) => x.toFixed(0)).join(' ')} ms`);
-  return out;
-}
-
 function findPsql(): string {
   const known = ['/usr/bin/psql', ...['17', '16', '15', '14', '13'].map((v) => `/usr/lib/postgresql/${v}/bin/psql`)];
   const found = known.find((p) => existsSync(p));
@@ -64,19 +53,19 @@ function findPsql(): string {
   return installed;
 }
 
-/** Runs `sql` WARMUP + RUNS times in one psql session with \timing and returns the RUNS times psql printed. */
-function psqlTimes(psql: string, databaseUrl: string, sql: string, root: string): number[] {
+/** Runs `sql` warmup + runs times in one psql session with \timing and returns the last `runs` times psql printed. */
+function psqlTimes(psql: string, databaseUrl: string, sql: string, root: string, runs = RUNS, warmup = WARMUP): number[] {
   const url = new URL(databaseUrl);
   const file = join(root, `q-${randomBytes(4).toString('hex')}.sql`);
-  writeFileSync(file, `\\timing on\n\\o /dev/null\n${Array.from({ length: WARMUP + RUNS }, () => `${sql.trim()};\n`).join('')}`);
+  writeFileSync(file, `\\timing on\n\\o /dev/null\n${Array.from({ length: warmup + runs }, () => `${sql.trim()};\n`).join('')}`);
   const run = spawnSync(psql, ['-X', '-q', '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), '-d', url.pathname.slice(1), '-f', file], {
     env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
   const times = [...run.stdout.matchAll(/Time: ([\d.]+) ms/g)].map((m) => Number(m[1]));
-  if (times.length !== WARMUP + RUNS) throw new Error(`psql printed ${times.length} timings:\n${run.stdout}\n${run.stderr}`);
-  return times.slice(WARMUP);
+  if (times.length !== warmup + runs) throw new Error(`psql printed ${times.length} timings:\n${run.stdout}\n${run.stderr}`);
+  return times.slice(warmup);
 }
 
 async function generate(db: DataSource): Promise<string> {
@@ -241,14 +230,37 @@ async function main(): Promise<void> {
     const asOf = jakartaDay();
     const year = Number(asOf.slice(0, 4));
     const limits = await needs.limits(db.manager, agencyId);
-    console.log('Timing...');
-    const heat = await time('heatmap (API service)', () => needs.heatmapOf(db.manager, agencyId, asOf));
-    const jp = await time('JP compliance (API service)', () => jpByUnit(db.manager, agencyId, year, limits));
+    // API and psql runs alternate, so both see the same neighbours on a shared machine.
+    console.log('Timing (API and psql runs alternating)...');
+    const heat: number[] = [];
+    const heatPsql: number[] = [];
+    const jp: number[] = [];
+    const jpPsql: number[] = [];
+    const once = async (fn: () => Promise<unknown>) => {
+      const start = process.hrtime.bigint();
+      await fn();
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const heatmap = () => needs.heatmapOf(db.manager, agencyId, asOf);
+    const perUnit = () => jpByUnit(db.manager, agencyId, year, limits);
+    for (let i = 0; i < WARMUP; i++) {
+      await heatmap();
+      await perUnit();
+      psqlTimes(psql, databaseUrl, handHeatmap(agencyId, asOf), root, 1, 0);
+      psqlTimes(psql, databaseUrl, handJp(agencyId, year), root, 1, 0);
+    }
+    for (let i = 0; i < RUNS; i++) {
+      heat.push(await once(heatmap));
+      heatPsql.push(...psqlTimes(psql, databaseUrl, handHeatmap(agencyId, asOf), root, 1, 0));
+      jp.push(await once(perUnit));
+      jpPsql.push(...psqlTimes(psql, databaseUrl, handJp(agencyId, year), root, 1, 0));
+    }
+    const show = (label: string, xs: number[]) => console.log(`  ${label}: ${xs.map((x) => x.toFixed(0)).join(' ')} ms`);
+    show('heatmap (API service)', heat);
+    show('heatmap (hand SQL, psql)', heatPsql);
+    show('JP compliance (API service)', jp);
+    show('JP compliance (hand SQL, psql)', jpPsql);
     await app.close();
-    const heatPsql = psqlTimes(psql, databaseUrl, handHeatmap(agencyId, asOf), root);
-    console.log(`  heatmap (hand SQL, psql): ${heatPsql.map((x) => x.toFixed(0)).join(' ')} ms`);
-    const jpPsql = psqlTimes(psql, databaseUrl, handJp(agencyId, year), root);
-    console.log(`  JP compliance (hand SQL, psql): ${jpPsql.map((x) => x.toFixed(0)).join(' ')} ms`);
 
     const line = (label: string, api: number[], hand: number[]) => {
       const p50 = percentile(api, 50);

@@ -21,7 +21,15 @@ export interface PairsFilter {
   competencyCode?: string;
 }
 
-export function pairsCte(p: Params, agencyId: string, asOf: string, standards: Map<string, PositionStandard>, settings: ResolvedSettings, filter: PairsFilter = {}): string {
+export function pairsCte(
+  p: Params,
+  agencyId: string,
+  asOf: string,
+  standards: Map<string, PositionStandard>,
+  settings: ResolvedSettings,
+  filter: PairsFilter = {},
+  withPairs = true,
+): string {
   const positionIds: string[] = [];
   const codes: string[] = [];
   const levels: number[] = [];
@@ -52,7 +60,7 @@ export function pairsCte(p: Params, agencyId: string, asOf: string, standards: M
        -- Descending up to the day: ix_assessments_current serves it by a backward index-only scan,
        -- leaving only results of the same day to sort.
        ORDER BY a.user_id DESC, a.competency_code DESC, a.assessed_on DESC, array_position(${p.add([...DEFAULT_SOURCE_PRIORITY])}::text[], a.source), a.level
-    ),
+    )${withPairs ? `,
     pairs AS (
       SELECT e.id, e.unit_id, e.position_id, e.employment_type, s.code, s.required, c.level AS current,
              CASE WHEN c.level IS NULL THEN 'unassessed'
@@ -61,7 +69,7 @@ export function pairsCte(p: Params, agencyId: string, asOf: string, standards: M
                   ELSE 'none' END AS severity
         FROM emp e JOIN std s ON s.position_id = e.position_id
         LEFT JOIN cur c ON c.user_id = e.id AND c.competency_code = s.code
-    )`;
+    )` : ''}`;
 }
 
 export interface CellCountsRow {
@@ -90,9 +98,13 @@ export async function cellCounts(
   settings: ResolvedSettings,
 ): Promise<CellCountsRow[]> {
   const p = new Params();
-  const cte = pairsCte(p, agencyId, asOf, standards, settings);
+  // Without the per-pair CTE: `cur` is then read once and stays a stream instead of a table on disk.
+  const cte = pairsCte(p, agencyId, asOf, standards, settings, {}, false);
   const major = p.add(settings.thresholds.majorFrom);
-  return manager.query(
+  return manager.transaction(async (tx) => {
+    // One analytical query joining ~800,000 current results: room to hash them without spilling to disk.
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    return tx.query(
     `WITH ${cte},
      assessed AS (
        SELECT e.unit_id, s.code, e.id,
@@ -113,8 +125,9 @@ export async function cellCounts(
      UNION ALL
      SELECT pl.unit_id, NULL, 0, 0, 0, 0, sum(pl.n)::int, coalesce(max(n.needing), 0)
        FROM placed pl LEFT JOIN needing n ON n.unit_id = pl.unit_id GROUP BY pl.unit_id`,
-    p.values,
-  );
+      p.values,
+    );
+  });
 }
 
 export type JpLimits = Record<TEmploymentType, { target: number | null; cap: number | null }>;
