@@ -1,13 +1,15 @@
 import ExcelJS from 'exceljs';
 import type TestAgent from 'supertest/lib/agent';
 import { NATIONAL_DICTIONARY } from '@asah/competency/national-dictionary';
-import { PASSWORD, aCourse, aPosition, aUnit, aUser, aWorld, anAgency, day } from './factories/builders';
+import { PASSWORD, aCourse, aPosition, aUnit, aUser, aWorld, anAgency, anEnrolment, day } from './factories/builders';
 import { aTechnicalCompetency, anAssessment, assessmentCsv, dictionaryCsv, aProgramRequest } from './factories/competency-builders';
 import { countRows, snapshot } from './support/db-snapshot';
 import { expectApiError } from './support/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { jakartaYear } from '../src/common/time/jakarta';
 import { recordCourseEvidence } from '../src/modules/competency/evidence';
+import { EnrolmentsService } from '../src/modules/enrolments/enrolments.service';
+import { EventsService } from '../src/modules/events/events.service';
 import type { User } from '../src/modules/users/user.entity';
 
 jest.setTimeout(60_000);
@@ -232,6 +234,34 @@ describe('competency framework', () => {
       await t.db.query(`UPDATE courses SET competencies = $1 WHERE id = $2`, [JSON.stringify([{ code: 'M.07', targetLevel: 2 }]), easy.id]);
       expect(await recordCourseEvidence(t.db.manager, { userId: someone.id, courseId: easy.id, completedAt: new Date() })).toEqual([]);
       await ambonAdmin.put('/api/competency/settings').send({ evidenceRule: 'flag_only' });
+    });
+
+    it('[runtime] completing a tagged course records the evidence through the course.completed event, once', async () => {
+      const agency = world.ambon.agency;
+      const someone = await aUser(t.db).in(agency).at(world.ambon.unit).holding(world.ambon.position).create();
+      await anAssessment(t.db).of(someone).in('M.04').level(1).on(day(-20)).create();
+      const { course } = await aCourse(t.db).in(agency).withActivity('page').published().create();
+      await t.db.query(`UPDATE courses SET competencies = $1 WHERE id = $2`, [JSON.stringify([{ code: 'M.04', targetLevel: 3 }]), course.id]);
+      const enrolment = await anEnrolment(t.db).of(someone).in(course).status('active').create();
+      const flaggedFor = async () =>
+        ((await ambonAdmin.get('/api/competency/assessments/flagged')).body.items as { employee: { id: string }; competencyCode: string }[]).filter(
+          (f) => f.employee.id === someone.id && f.competencyCode === 'M.04',
+        );
+
+      await t.app.get(EnrolmentsService).creditCourseCompletion(enrolment.id);
+      // The event is durable and delivered by a worker (pg-boss in production): nothing before the drain.
+      expect(await flaggedFor()).toEqual([]);
+      await t.app.get(EventsService).drain();
+      expect(await flaggedFor()).toEqual([expect.objectContaining({ evidenceLevel: 3, currentLevel: 1 })]);
+      const deliveries = await t.db.query(
+        `SELECT d.status FROM event_deliveries d JOIN domain_events e ON e.id = d.event_id WHERE d.subscriber = 'competency.evidence' AND e.payload->>'enrolmentId' = $1`,
+        [enrolment.id],
+      );
+      expect(deliveries).toEqual([{ status: 'done' }]);
+      // Completing and draining again changes nothing.
+      await t.app.get(EnrolmentsService).creditCourseCompletion(enrolment.id);
+      await t.app.get(EventsService).drain();
+      expect(await flaggedFor()).toHaveLength(1);
     });
   });
 
