@@ -4,6 +4,7 @@ import { PASSWORD, aCohort, aCourse, aDevelopmentLog, aSession, aUser, aWorld, a
 import { expectApiError } from './support/http';
 import { createTestApp, TestApp } from './support/test-app';
 import { OBJECT_STORAGE } from '../src/modules/storage/object-storage';
+import { EVENTS_QUEUE } from '../src/modules/events/events.service';
 import { JobsService, JOBS } from '../src/modules/notifications/jobs.service';
 import { MailOutbox } from '../src/modules/notifications/mail-outbox';
 import { RemindersService } from '../src/modules/notifications/reminders.service';
@@ -221,6 +222,8 @@ describe('notifications', () => {
         const schedules = await boss.getSchedules();
         expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? null]).sort()).toEqual([
           [JOBS.daily, '0 7 * * *', 'Asia/Jakarta'],
+          // The domain-events drain's safety net (the events module), beside this module's two.
+          [EVENTS_QUEUE, '* * * * *', null],
           [JOBS.mail, '* * * * *', null],
         ]);
         const { semarang } = await aWorld(withJobs.db);

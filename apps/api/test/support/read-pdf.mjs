@@ -11,7 +11,10 @@ const shot = await parser.getScreenshot({ scale: 2, imageBuffer: true, imageData
 const png = PNG.sync.read(Buffer.from(shot.pages[0].data));
 const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
 if (process.argv[3]) {
-  const { writeFileSync } = await import('node:fs');
+  // The picture is for a person to look at (e2e/artifacts is not in a fresh clone).
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  mkdirSync(dirname(process.argv[3]), { recursive: true });
   writeFileSync(process.argv[3], PNG.sync.write(png));
 }
 await parser.destroy();
