@@ -75,10 +75,11 @@ describe('parseEnv', () => {
     const message = messageOf({ NODE_ENV: 'production' });
     expect(message).toMatch(/JWT_SECRET: JWT_SECRET is required in production/);
     expect(message).toMatch(/DATABASE_URL: DATABASE_URL is required in production/);
+    expect(message).toMatch(/CREDENTIAL_KEY_SECRET: CREDENTIAL_KEY_SECRET is required in production/);
   });
 
-  it('starts in production when both are given', () => {
-    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://asah@db/asah' });
+  it('starts in production when the secrets and the database are given', () => {
+    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://asah@db/asah', CREDENTIAL_KEY_SECRET: 'k'.repeat(32) });
     expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_URL: 'postgres://asah@db/asah' });
   });
 });

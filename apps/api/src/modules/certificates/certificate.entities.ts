@@ -6,6 +6,7 @@ import { User } from '../users/user.entity';
 
 /** An uploaded image or PDF a template uses (background, signature, logo); bytes in object storage. */
 @Entity('certificate_assets')
+@Index('ix_certificate_assets_agency', ['agencyId'])
 @Check('ck_certificate_assets_kind', "kind IN ('background', 'signature', 'logo')")
 export class CertificateAsset {
   @PrimaryGeneratedColumn('uuid')
@@ -139,6 +140,7 @@ export class CertificateCounter {
 
 /** Whether completing the course issues a certificate, and from which template. */
 @Entity('course_certificate_settings')
+@Index('ix_course_certificate_settings_template', ['templateId'])
 export class CourseCertificateSettings {
   @PrimaryColumn({ name: 'course_id', type: 'uuid', primaryKeyConstraintName: 'pk_course_certificate_settings' })
   courseId: string;
@@ -167,6 +169,7 @@ export class CourseCertificateSettings {
  * updates a row. At most one valid certificate per learner and course.
  */
 @Entity('certificates')
+@Index('ix_certificates_template_version', ['templateVersionId'])
 @Check('ck_certificates_status', "status IN ('valid', 'revoked')")
 @Check('ck_certificates_method', "method IN ('auto', 'manual', 'bulk')")
 @Index('uq_certificates_number', ['agencyId', 'number'], { unique: true })
@@ -364,6 +367,7 @@ export class IssuerKey {
 
 /** A bulk issuing request; its items are the durable to-do list and the result report. */
 @Entity('certificate_bulk_jobs')
+@Index('ix_certificate_bulk_jobs_course', ['courseId'])
 @Check('ck_certificate_bulk_jobs_status', "status IN ('queued', 'running', 'completed', 'failed')")
 @Index('ix_certificate_bulk_jobs_agency', ['agencyId', 'createdAt'])
 export class CertificateBulkJob {
