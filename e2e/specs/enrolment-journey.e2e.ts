@@ -112,7 +112,7 @@ describe('enrolment journey in the learner portal', () => {
     await page.getByRole('link', { name: 'Mulai' }).click();
     await page.waitForURL(`**/kursus/${course.id}/aktivitas/${course.activityId}`);
     // Golf (SCORM 1.2): the course counts as completed on its last page; "Next ->" walks there.
-    const sco = page.frameLocator('iframe.player-frame').frameLocator('#sco');
+    const sco = page.frameLocator('iframe.lp-frame').frameLocator('#sco');
     const next = sco.locator('#butNext');
     await next.waitFor({ timeout: 30_000 });
     for (let i = 0; i < 14; i += 1) {
