@@ -117,7 +117,7 @@ export async function openPlayer(page: Page, course: ScormCourse): Promise<void>
 /** Exit through the player's button; the player returns to the course page once the launcher saved. */
 export async function exitPlayer(page: Page, course: ScormCourse): Promise<void> {
   await page.getByRole('button', { name: 'Keluar' }).click();
-  await page.waitForURL((url) => url.pathname === `/kursus/${course.courseId}`, { timeout: 15_000 });
+  await page.waitForURL((url) => url.pathname === `/kursus/${course.courseId}`, { timeout: 30_000 });
 }
 
 /** Answers every question of a Golf assessment page: right (the answers marked correct) or wrong. */

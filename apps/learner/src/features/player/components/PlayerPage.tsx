@@ -23,8 +23,13 @@ interface LauncherStatus {
   controls: PlayerControls;
 }
 
-/** How long Exit waits for the launcher to save and say goodbye before leaving anyway. */
-const EXIT_GRACE_MS = 5000;
+/**
+ * How long Exit waits for the launcher to save and say goodbye before leaving anyway. Generous: the
+ * launcher first unloads the SCO (its Terminate and synchronous commits), then saves the suspended
+ * sequencing state; leaving before that save lands resumes from an older, unsuspended tree. The
+ * launcher answers `ended` as soon as it is done, so this only matters on a slow machine.
+ */
+const EXIT_GRACE_MS = 12_000;
 
 /**
  * The SCORM player: the launcher page of the content origin framed full-window, with the
