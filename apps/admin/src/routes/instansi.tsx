@@ -13,7 +13,7 @@ import { CreateAgencyDialog } from '../features/agencies/components/CreateAgency
 import { EditAgencyDialog } from '../features/agencies/components/EditAgencyDialog';
 import { useAgencies } from '../features/agencies/hooks/use-agencies';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

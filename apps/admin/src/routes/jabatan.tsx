@@ -15,7 +15,7 @@ import { PositionFormDialog, type PositionDialogState } from '../features/positi
 import { PositionsTable } from '../features/positions/components/PositionsTable';
 import { useDeletePosition, usePositions } from '../features/positions/hooks/use-positions';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

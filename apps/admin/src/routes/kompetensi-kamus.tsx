@@ -15,7 +15,7 @@ import { CompetencyFormDialog, type CompetencyDialogState } from '../features/co
 import { DictionaryImportDialog } from '../features/competency/components/DictionaryImport';
 import { DictionaryList } from '../features/competency/components/DictionaryList';
 import { useDeleteCompetency, useDictionary, useDictionaryExportUrl } from '../features/competency/hooks/use-dictionary';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 import '../features/competency/competency.css';
 
 export function DictionaryRoute() {

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '@asah/ui/document-title';
 import { AgencyRequired } from '../features/agency-scope/components/AgencyRequired';
 import { StandardsGrid } from '../features/competency/components/StandardsGrid';
 import { useStandards } from '../features/competency/hooks/use-standards';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 import '../features/competency/competency.css';
 
 export function StandardsRoute() {

@@ -12,7 +12,7 @@ import { CreateCourseDialog } from '../features/courses/components/CreateCourseD
 import { toCourseQuery } from '../features/courses/course-query';
 import { useCourses } from '../features/courses/hooks/use-courses';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

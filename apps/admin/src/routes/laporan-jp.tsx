@@ -14,7 +14,7 @@ import { JpTargetsForm } from '../features/jp-report/components/JpTargetsForm';
 import '../features/enrolments/enrolments.css';
 import { useJpCompliance, useJpExportUrl } from '../features/jp-report/hooks/use-jp-report';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 50;
 

@@ -21,7 +21,7 @@ import { UserStatusDialog } from '../features/users/components/UserStatusDialog'
 import { useUsers } from '../features/users/hooks/use-users';
 import { toUserQuery } from '../features/users/user-query';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

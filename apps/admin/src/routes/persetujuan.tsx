@@ -4,7 +4,7 @@ import { SelectField } from '@asah/ui/components/SelectField';
 import { useDocumentTitle } from '@asah/ui/document-title';
 import { EnrolmentRequests } from '../features/approvals/components/EnrolmentRequests';
 import { DevelopmentLogRequests } from '../features/development-logs/components/DevelopmentLogRequests';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 export function ApprovalsRoute() {
   const { t } = useTranslation();

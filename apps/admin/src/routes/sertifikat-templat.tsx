@@ -12,7 +12,7 @@ import { CertificatesNav } from '../features/certificates/components/Certificate
 import { TemplatesTable } from '../features/certificates/components/TemplatesTable';
 import { useTemplates } from '../features/certificates/hooks/use-templates';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

@@ -11,7 +11,7 @@ import { RecentJobs } from '../features/certificates/components/RecentJobs';
 import { useIssuableCourses } from '../features/certificates/hooks/use-issue-choices';
 import { useTemplates } from '../features/certificates/hooks/use-templates';
 import '../features/certificates/certificates.css';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 /** Issue certificates of one course: to one learner, or in bulk as a job. `?kursus=` preselects the course. */
 export function IssueCertificatesRoute() {

@@ -16,7 +16,7 @@ import { CertificatesTable } from '../features/certificates/components/Certifica
 import { useCertificates } from '../features/certificates/hooks/use-certificates';
 import '../features/certificates/certificates.css';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

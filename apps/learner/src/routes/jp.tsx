@@ -15,7 +15,7 @@ import { useMyJp } from '../features/jp/hooks/use-jp';
 import { jakartaYear } from '../features/learning/format';
 import { useMyEnrolments } from '../features/learning/hooks/use-my-enrolments';
 import '../features/learning/learning.css';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 export function JpRoute() {
   const { t } = useTranslation();

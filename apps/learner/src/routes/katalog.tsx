@@ -12,7 +12,7 @@ import { CourseCard } from '../features/catalogue/components/CourseCard';
 import { useCatalogue } from '../features/catalogue/hooks/use-catalogue';
 import '../features/learning/learning.css';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 12;
 

@@ -12,7 +12,7 @@ import '../features/learning/learning.css';
 import { NotificationList } from '../features/notifications/components/NotificationList';
 import { notificationLink } from '../features/notifications/notification-link';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

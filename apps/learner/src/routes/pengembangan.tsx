@@ -15,7 +15,7 @@ import { DevelopmentLogList } from '../features/development-logs/components/Deve
 import { useMyDevelopmentLogs } from '../features/development-logs/hooks/use-development-logs';
 import '../features/learning/learning.css';
 import { useClampPage } from '../lib/use-clamp-page';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 const PAGE_SIZE = 20;
 

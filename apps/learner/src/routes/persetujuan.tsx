@@ -3,7 +3,7 @@ import { PageHeader } from '@asah/ui/components/PageHeader';
 import { useDocumentTitle } from '@asah/ui/document-title';
 import { EnrolmentRequests, LogRequests } from '../features/approvals/components/ApprovalLists';
 import '../features/learning/learning.css';
-import { useListParams } from '../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 
 /** Unit heads (ordinary employees) decide their units' enrolment requests and development logs here. */
 export function ApprovalsRoute() {

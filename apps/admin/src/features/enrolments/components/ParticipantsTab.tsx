@@ -8,7 +8,7 @@ import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { LoadingState } from '@asah/ui/components/LoadingState';
 import { Pagination } from '@asah/ui/components/Pagination';
 import { useClampPage } from '../../../lib/use-clamp-page';
-import { useListParams } from '../../../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 import { useCohorts } from '../../cohorts/hooks/use-cohorts';
 import { useCourseEnrolments } from '../hooks/use-enrolments';
 import { useIsAdmin } from '../hooks/use-is-admin';

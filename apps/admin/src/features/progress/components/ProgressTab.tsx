@@ -12,7 +12,7 @@ import { Pagination } from '@asah/ui/components/Pagination';
 import { SearchField } from '@asah/ui/components/SearchField';
 import { SelectField } from '@asah/ui/components/SelectField';
 import { useClampPage } from '../../../lib/use-clamp-page';
-import { useListParams } from '../../../lib/use-list-params';
+import { useListParams } from '@asah/ui/use-list-params';
 import { useCohorts } from '../../cohorts/hooks/use-cohorts';
 import { formatDateTime } from '../../courses/format';
 import { EnrolmentStatusBadge } from '../../enrolments/components/EnrolmentStatusBadge';
