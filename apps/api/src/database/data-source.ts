@@ -9,6 +9,7 @@ import { CohortInstructor } from '../modules/cohorts/cohort-instructor.entity';
 import { Cohort } from '../modules/cohorts/cohort.entity';
 import { Assessment } from '../modules/competency/assessment.entity';
 import { CompetencySettings } from '../modules/competency/competency-settings.entity';
+import { CompetencyCountedEmployee, CompetencyCountState, CompetencyCurrentLevel, CompetencyLevelCount, CompetencyPlacementCount } from '../modules/competency/competency-counts.entity';
 import { Competency } from '../modules/competency/competency.entity';
 import { DevelopmentGoal } from '../modules/competency/development-goal.entity';
 import { DevelopmentPlan } from '../modules/competency/development-plan.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Co
   ClassroomSession, SessionAttendance,
   DevelopmentLog, Notification,
   Competency, CompetencySettings, PositionStandard, Assessment, DevelopmentGoal, DevelopmentPlan, DevelopmentProgram, WorkloadTask,
+  CompetencyCountedEmployee, CompetencyCurrentLevel, CompetencyLevelCount, CompetencyPlacementCount, CompetencyCountState,
   DomainEvent, EventDelivery,
   CertificateAsset, CertificateTemplate, CertificateTemplateVersion, CertificateNumbering, CertificateCounter, CourseCertificateSettings, Certificate, CertificateAudit, IssuerKey, CertificateBulkJob, CertificateBulkItem,
   TrackingAttempt, TrackingScoState, TrackingInteraction, TrackingObjective, TrackingCommit, ActivityResult];
