@@ -82,12 +82,14 @@ export class CertificatePdfService implements OnApplicationShutdown {
     return asset;
   }
 
-  async renderInput(content: TTemplateContent, values: CertificateValues, meta: RenderInput['meta']): Promise<RenderInput> {
+  /** `templateKey` (the template version id) lets the renderer prepare the template once; previews pass none. */
+  async renderInput(content: TTemplateContent, values: CertificateValues, meta: RenderInput['meta'], templateKey?: string): Promise<RenderInput> {
     return {
       content,
       values,
       assets: { background: await this.asset(content.backgroundAssetId), signature: await this.asset(content.signatureAssetId), logo: await this.asset(content.logoAssetId) },
       meta,
+      templateKey,
     };
   }
 
@@ -96,7 +98,7 @@ export class CertificatePdfService implements OnApplicationShutdown {
       id: c.id,
       title: `Sertifikat ${c.number}`,
       date: c.issuedAt,
-    });
+    }, c.templateVersionId);
     return useWorkers ? this.workers.render(input) : renderCertificatePdf(input);
   }
 
