@@ -8,7 +8,8 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -24,6 +25,46 @@ import { TemplatesService } from '../modules/certificates/templates.service';
 
 const COUNT = Number(process.env.BENCH_CERTIFICATES ?? 10_000);
 const TARGET_SECONDS = 60 * (COUNT / 10_000);
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** /proc/<pid>/stat fields after the command name: [state, ppid, ..., utime, stime, cutime, cstime]. */
+function procStat(pid: number): string[] | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by the embedded PostgreSQL: the postmaster (with its reaped children) and
+ * its live backends and helpers. Linux only; null elsewhere.
+ */
+function postgresCpuSeconds(pgDir: string): number | null {
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(join(pgDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  const own = procStat(postmaster);
+  if (!own) return null;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(Number(entry));
+    if (stat && Number(stat[1]) === postmaster) ticks += Number(stat[11]) + Number(stat[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-cert-'));
@@ -73,6 +114,7 @@ async function main(): Promise<void> {
     const bulk = app.get(BulkIssueService);
     console.log(`Issuing ${COUNT.toLocaleString('en')} certificates (PDF + signed Open Badges credential) on ${availableParallelism()} cores...`);
     const load = loadavg()[0];
+    const pgBefore = postgresCpuSeconds(pgDir);
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const job = await bulk.start(actor, course.id, { by: 'cohort', cohortId: cohort.id, templateId: template.id });
@@ -80,6 +122,9 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const pgAfter = postgresCpuSeconds(pgDir);
+    const pgSeconds = pgBefore !== null && pgAfter !== null ? pgAfter - pgBefore : null;
+    const loadAfter = loadavg()[0];
 
     const [check] = await ds.query(
       `SELECT count(*)::int AS issued, count(pdf_key)::int AS pdfs, count(DISTINCT number)::int AS numbers, max(split_part(number, '/', 4)::int) AS last FROM certificates WHERE course_id = $1`,
@@ -96,7 +141,11 @@ async function main(): Promise<void> {
     console.log(`wall time:             ${seconds.toFixed(1)} s`);
     console.log(`rate:                  ${(COUNT / seconds).toFixed(0)} certificates/s`);
     console.log(`API CPU time:          ${cpuSeconds.toFixed(1)} s (main thread + PDF workers; PostgreSQL not counted) = ${(cpuSeconds / COUNT * 1000).toFixed(1)} ms per certificate`);
-    console.log(`load average at start: ${load.toFixed(1)} on ${availableParallelism()} cores (others' work slows the wall time)`);
+    if (pgSeconds !== null) {
+      console.log(`PostgreSQL CPU time:   ${pgSeconds.toFixed(1)} s = ${((pgSeconds / COUNT) * 1000).toFixed(1)} ms per certificate`);
+      console.log(`total CPU:             ${((cpuSeconds + pgSeconds) / COUNT * 1000).toFixed(1)} ms per certificate (${availableParallelism()} cores give ${((availableParallelism() * TARGET_SECONDS) / COUNT * 1000).toFixed(0)} ms of CPU per certificate in the target time)`);
+    }
+    console.log(`load average:          ${load.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end, on ${availableParallelism()} cores (others' work slows the wall time)`);
     console.log(`target:                ${COUNT.toLocaleString('en')} within ${TARGET_SECONDS.toFixed(0)} s: ${seconds <= TARGET_SECONDS ? 'met' : 'NOT met'}`);
     console.log(`repeat with:           npm run bench:certificates   (BENCH_CERTIFICATES=${COUNT} to change the count)`);
   } finally {

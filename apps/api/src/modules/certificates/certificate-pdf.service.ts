@@ -10,8 +10,19 @@ import { verificationUrl } from './issuing';
 import { PdfPool } from './pdf/pdf-pool';
 import { renderCertificatePdf, type AssetBytes, type CertificateValues, type RenderInput } from './pdf/render-certificate';
 
-const longDate = (day: string) =>
-  new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' }).format(new Date(`${day}T12:00:00+07:00`));
+// One formatter, and each day formatted once: building an Intl.DateTimeFormat per call cost more than
+// signing the credential (profile of the bulk job).
+const dayFormat = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' });
+const formattedDays = new Map<string, string>();
+const longDate = (day: string) => {
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    text = dayFormat.format(new Date(`${day}T12:00:00+07:00`));
+    if (formattedDays.size >= 10000) formattedDays.clear();
+    formattedDays.set(day, text);
+  }
+  return text;
+};
 export const formatJp = (jp: number | string) => {
   const n = Number(jp);
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace('.', ',');

@@ -120,22 +120,43 @@ function faceOf(name: TFont): Face {
 }
 
 /**
- * Shapes `text` with fontkit (ligatures, composed accents). Most strings of a template (labels,
- * signer, agency, course) repeat on every certificate: their runs are kept (bounded), so only names
- * and numbers are shaped per certificate.
+ * Shapes one word (a string without spaces) with fontkit: ligatures, composed accents. Words repeat
+ * across certificates (labels, signer, agency, course, common given names): their runs are kept
+ * (bounded), so most certificates shape only a few new words.
  */
-function layout(face: Face, text: string): Run {
-  let run = face.runs.get(text);
+function wordRun(face: Face, word: string): Run {
+  let run = face.runs.get(word);
   if (!run) {
-    const glyphs = face.font.layout(text).glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints }));
+    const glyphs = face.font.layout(word).glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints }));
     run = { glyphs, width: glyphs.reduce((sum, g) => sum + g.advanceWidth, 0) };
-    if (face.runs.size >= 5000) face.runs.clear();
-    face.runs.set(text, run);
+    if (face.runs.size >= 20000) face.runs.clear();
+    face.runs.set(word, run);
   }
   return run;
 }
 
-const widthAt = (face: Face, text: string, size: number) => (layout(face, text).width * face.scale * size) / 1000;
+/**
+ * A line of text: its words shaped one by one, joined by the space glyph (fontkit's features act
+ * within words for the scripts of names; widths are sums of advances, as pdf-lib computed them), so
+ * wrapping adds widths instead of shaping every candidate line.
+ */
+function layout(face: Face, text: string): Run {
+  if (!text.includes(' ')) return wordRun(face, text);
+  const space = wordRun(face, ' ');
+  const glyphs: Glyph[] = [];
+  let width = 0;
+  text.split(' ').forEach((word, i) => {
+    if (i > 0) {
+      glyphs.push(...space.glyphs);
+      width += space.width;
+    }
+    if (!word) return;
+    const run = wordRun(face, word);
+    glyphs.push(...run.glyphs);
+    width += run.width;
+  });
+  return { glyphs, width };
+}
 
 /* ------------------------------------------------------------------------------------------------
  * PDF syntax helpers.
@@ -305,18 +326,28 @@ function textOf(field: TTemplateField, v: CertificateValues): string {
 /** Greedy word wrap to `width`; a single word wider than the line stays whole. */
 function wrap(text: string, face: Face, size: number, width: number | null): string[] {
   const lines: string[] = [];
+  const toPoints = (face.scale * size) / 1000;
+  const space = wordRun(face, ' ').width * toPoints;
   for (const paragraph of text.split('\n')) {
     if (!width) {
       lines.push(paragraph);
       continue;
     }
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && widthAt(face, candidate, size) > width) {
+      const w = wordRun(face, word).width * toPoints;
+      if (line && lineWidth + space + w > width) {
         lines.push(line);
         line = word;
-      } else line = candidate;
+        lineWidth = w;
+      } else if (line) {
+        line = `${line} ${word}`;
+        lineWidth += space + w;
+      } else {
+        line = word;
+        lineWidth = w;
+      }
     }
     lines.push(line);
   }
@@ -325,7 +356,8 @@ function wrap(text: string, face: Face, size: number, width: number | null): str
 
 /** The QR code as vector squares (runs of dark modules merged): sharp at any zoom. */
 function qrOps(url: string, x: number, top: number, size: number, pageHeight: number): string {
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  // One byte-mode segment: a URL is bytes anyway, and it spares qrcode's search for the cheapest mix of modes.
+  const qr = QRCode.create([{ data: Buffer.from(url, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + quiet * 2);

@@ -32,6 +32,8 @@ export class TrueTypeSubsetter {
   private readonly advances: Uint16Array;
   private readonly bearings: Int16Array;
   private readonly components = new Map<number, number[]>();
+  /** Tables copied as they are (hinting programs), with their checksums: the same in every subset. */
+  private readonly copied: [string, Buffer, number][] = [];
 
   constructor(private readonly font: Buffer) {
     const numTables = font.readUInt16BE(4);
@@ -63,6 +65,7 @@ export class TrueTypeSubsetter {
         this.bearings[g] = font.readInt16BE(hmtx.offset + metrics * 4 + (g - metrics) * 2);
       }
     }
+    for (const tag of COPIED) if (this.tables.has(tag)) this.copied.push([tag, this.slice(tag), checksum(this.slice(tag))]);
   }
 
   private table(tag: string): Table {
@@ -132,8 +135,10 @@ export class TrueTypeSubsetter {
     const maxp = Buffer.from(this.slice('maxp'));
     maxp.writeUInt16BE(count, 4);
 
-    const tables: [string, Buffer][] = [['glyf', glyf], ['head', head], ['hhea', hhea], ['hmtx', hmtx], ['loca', loca], ['maxp', maxp]];
-    for (const tag of COPIED) if (this.tables.has(tag)) tables.push([tag, this.slice(tag)]);
+    const tables: [string, Buffer, number][] = [['glyf', glyf], ['head', head], ['hhea', hhea], ['hmtx', hmtx], ['loca', loca], ['maxp', maxp]].map(
+      ([tag, data]) => [tag as string, data as Buffer, checksum(data as Buffer)],
+    );
+    tables.push(...this.copied);
     tables.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return writeSfnt(tables);
   }
@@ -157,7 +162,7 @@ function checksum(data: Buffer): number {
 }
 
 /** An sfnt file (TrueType outlines) of `tables`, sorted by tag, each 4-byte aligned. */
-function writeSfnt(tables: [string, Buffer][]): Buffer {
+function writeSfnt(tables: [string, Buffer, number][]): Buffer {
   const n = tables.length;
   const entrySelector = Math.floor(Math.log2(n));
   const searchRange = 2 ** entrySelector * 16;
@@ -169,10 +174,10 @@ function writeSfnt(tables: [string, Buffer][]): Buffer {
   header.writeUInt16BE(n * 16 - searchRange, 10);
   const parts: Buffer[] = [header];
   let offset = header.length;
-  tables.forEach(([tag, data], i) => {
+  tables.forEach(([tag, data, sum], i) => {
     const at = 12 + i * 16;
     header.write(tag, at, 'latin1');
-    header.writeUInt32BE(checksum(data), at + 4);
+    header.writeUInt32BE(sum, at + 4);
     header.writeUInt32BE(offset, at + 8);
     header.writeUInt32BE(data.length, at + 12);
     parts.push(data);
