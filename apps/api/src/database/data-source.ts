@@ -28,6 +28,7 @@ import { EnrolmentRule } from '../modules/enrolments/enrolment-rule.entity';
 import { Enrolment } from '../modules/enrolments/enrolment.entity';
 import { JpLedgerEntry } from '../modules/jp/jp-ledger-entry.entity';
 import { JpTarget } from '../modules/jp/jp-target.entity';
+import { JpYearTotal } from '../modules/jp/jp-year-total.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { Position } from '../modules/positions/position.entity';
 import { Certificate, CertificateAsset, CertificateAudit, CertificateBulkItem, CertificateBulkJob, CertificateCounter, CertificateNumbering, CertificateTemplate, CertificateTemplateVersion, CourseCertificateSettings, IssuerKey } from '../modules/certificates/certificate.entities';
@@ -38,7 +39,7 @@ import { User } from '../modules/users/user.entity';
 
 export const ENTITIES = [Agency, Unit, Position, User, Session, RefreshToken, Course, CourseSection, CourseActivity, CourseInstructor, PackageVersion, ContentFile,
   Cohort, CohortInstructor, CourseEnrolmentSettings, EnrolmentRule, Enrolment,
-  JpLedgerEntry, JpTarget,
+  JpLedgerEntry, JpTarget, JpYearTotal,
   ClassroomSession, SessionAttendance,
   DevelopmentLog, Notification,
   Competency, CompetencySettings, PositionStandard, Assessment, DevelopmentGoal, DevelopmentPlan, DevelopmentProgram, WorkloadTask,

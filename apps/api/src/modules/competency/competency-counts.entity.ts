@@ -111,4 +111,8 @@ export class CompetencyCountState {
 
   @Column({ name: 'standards_hash', type: 'text' })
   standardsHash: string;
+
+  /** `count:xor` of the counted employees' (id, unit, position) hashes; compared with the users' own to notice moves cheaply. */
+  @Column({ name: 'placement_fingerprint', type: 'text', nullable: true })
+  placementFingerprint: string | null;
 }
