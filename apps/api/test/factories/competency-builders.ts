@@ -3,6 +3,7 @@ import type { TAssessmentSource, TPlanStatus } from '@asah/contracts/competency'
 import { COMPETENCY_LEVEL_NAMES } from '@asah/contracts/competency';
 import type { Agency } from '../../src/modules/agencies/agency.entity';
 import { Assessment } from '../../src/modules/competency/assessment.entity';
+import { recountEmployees } from '../../src/modules/competency/current-counts';
 import { Competency } from '../../src/modules/competency/competency.entity';
 import { DevelopmentPlan } from '../../src/modules/competency/development-plan.entity';
 import { DevelopmentProgram } from '../../src/modules/competency/development-program.entity';
@@ -36,8 +37,13 @@ export function anAssessment(db: DataSource) {
     from(source: TAssessmentSource) { props.source = source; return builder; },
     on(date: string) { props.assessedOn = date; return builder; },
     validUntil(date: string | null) { props.validUntil = date; return builder; },
+    /** Written as the app writes results: with the needs-analysis counters in the same transaction. */
     async create(): Promise<Assessment> {
-      return db.getRepository(Assessment).save(props);
+      return db.transaction(async (tx) => {
+        const saved = await tx.getRepository(Assessment).save(props);
+        await recountEmployees(tx, saved.agencyId, [saved.userId]);
+        return saved;
+      });
     },
   };
   return builder;

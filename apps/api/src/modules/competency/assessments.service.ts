@@ -26,6 +26,7 @@ import { jakartaDay } from '../../common/time/jakarta';
 import { resolveAgency } from '../agencies/agency-scope';
 import { ASSESSMENT_COLUMNS, AssessmentRecord, invalid, levelOptions, loadDictionary, loadSettings, toResult, unknownCompetency } from './competency-context';
 import { Assessment } from './assessment.entity';
+import { recountEmployees } from './current-counts';
 
 type Column = keyof typeof ASSESSMENT_IMPORT_COLUMNS;
 const REQUIRED: Column[] = ['nip', 'competencyCode', 'level', 'source', 'assessedOn'];
@@ -95,16 +96,21 @@ export class AssessmentsService {
       { today: jakartaDay() },
     );
     if (problems.length) throw invalid(problems.map((p) => ({ field: p.field === 'employeeId' ? 'userId' : p.field, code: p.code, message: p.message })));
-    const saved = await this.db.getRepository(Assessment).save({
-      agencyId: user.agency_id,
-      userId: user.id,
-      competencyCode: code,
-      level: input.level,
-      source: input.source,
-      assessedOn: input.assessedOn,
-      validUntil: input.validUntil ?? null,
-      note: input.note ?? null,
-      recordedBy: actor.userId,
+    // The result and the needs-analysis counters change together (current-counts.ts).
+    const saved = await this.db.transaction(async (tx) => {
+      const row = await tx.getRepository(Assessment).save({
+        agencyId: user.agency_id,
+        userId: user.id,
+        competencyCode: code,
+        level: input.level,
+        source: input.source,
+        assessedOn: input.assessedOn,
+        validUntil: input.validUntil ?? null,
+        note: input.note ?? null,
+        recordedBy: actor.userId,
+      });
+      await recountEmployees(tx, user.agency_id, [user.id]);
+      return row;
     });
     return (await this.historyOf(this.db.manager, user.id, user.agency_id)).find((a) => a.id === saved.id)!;
   }
@@ -112,7 +118,10 @@ export class AssessmentsService {
   async remove(actor: Actor, id: string): Promise<void> {
     const row = await this.db.manager.findOneBy(Assessment, { id });
     if (!row || (!isPlatformAdmin(actor) && row.agencyId !== actor.agencyId)) throw notFound('Assessment');
-    await this.db.manager.delete(Assessment, { id });
+    await this.db.transaction(async (tx) => {
+      await tx.delete(Assessment, { id });
+      await recountEmployees(tx, row.agencyId, [row.userId]);
+    });
   }
 
   /** Course evidence above the current level (agencies whose rule is flag_only): to schedule reassessments. */
@@ -169,6 +178,7 @@ export class AssessmentsService {
           writes.slice(i, i + 1000).map((w) => ({ agencyId, ...w, recordedBy: actor.userId, note: null })),
         );
       }
+      await recountEmployees(tx, agencyId, writes.map((w) => w.userId));
       return { ...report, created: writes.length, committed: true };
     };
     return commit ? this.db.transaction(work) : work(this.db.manager);

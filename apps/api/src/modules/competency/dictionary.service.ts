@@ -20,6 +20,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { resolveAgency } from '../agencies/agency-scope';
 import { compareCompetencies, invalid, loadDictionary, toRule } from './competency-context';
 import { Competency } from './competency.entity';
+import { backfillJpYearTotals } from './current-counts';
 
 /**
  * The national dictionary is written at boot (not by a migration: its texts are data the package
@@ -52,6 +53,12 @@ export class NationalDictionarySeeder implements OnApplicationBootstrap {
     } catch (error) {
       // Without migrations applied (MIGRATE_ON_START=false on a new database) the table is missing: say so, keep serving.
       this.logger.warn({ err: error }, 'could not write the national competency dictionary; it is written at the next start');
+    }
+    try {
+      const totals = await backfillJpYearTotals(this.db.manager);
+      if (totals) this.logger.log(`JP year totals: ${totals} written from the ledger`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not write the JP year totals from the ledger; they are written at the next start');
     }
   }
 }

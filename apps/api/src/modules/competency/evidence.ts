@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { currentProfile } from '@asah/competency/assessments';
 import { jakartaDay } from '../../common/time/jakarta';
+import { recountEmployees } from './current-counts';
 import { ASSESSMENT_COLUMNS, AssessmentRecord, levelOptions, loadDictionary, loadSettings, toResult } from './competency-context';
 
 export interface CourseCompletion {
@@ -43,5 +44,7 @@ export async function recordCourseEvidence(manager: EntityManager, completion: C
     );
     if (rows.length) written.push(code);
   }
+  // In the caller's transaction (the event delivery's): the counters move with the evidence.
+  if (written.length) await recountEmployees(manager, agencyId, [user.id]);
   return written;
 }

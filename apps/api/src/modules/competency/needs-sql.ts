@@ -134,8 +134,9 @@ export type JpLimits = Record<TEmploymentType, { target: number | null; cap: num
 
 /**
  * The JP side of the analysis: per unit, how many employees are below their JP target this year and
- * how many JP they lack in total (earned summed from the ledger, held to the cap; the agency's
- * targets, else the platform defaults) — the arithmetic of @asah/competency/jp-ledger in SQL.
+ * how many JP they lack in total (earned: the year's ledger sum, kept per employee in jp_year_totals
+ * by JpLedgerService; held to the cap; the agency's targets, else the platform defaults) — the
+ * arithmetic of @asah/competency/jp-ledger in SQL.
  */
 export function jpCte(p: Params, year: number, limits: JpLimits, scope: string): string {
   return `
@@ -144,8 +145,7 @@ export function jpCte(p: Params, year: number, limits: JpLimits, scope: string):
              ('PPPK', ${p.add(limits.PPPK.target)}::numeric, ${p.add(limits.PPPK.cap)}::numeric)
     ),
     earned AS (
-      SELECT l.user_id, sum(l.jp) AS earned FROM jp_ledger_entries l
-       WHERE l.year = ${p.add(year)} AND l.user_id IN (SELECT id FROM ${scope}) GROUP BY l.user_id
+      SELECT t.user_id, t.earned FROM jp_year_totals t WHERE t.year = ${p.add(year)} AND t.user_id IN (SELECT id FROM ${scope})
     ),
     jp AS (
       SELECT s.id, s.unit_id, lim.target,

@@ -11,6 +11,7 @@ import { jakartaDay } from '../../common/time/jakarta';
 import { resolveAgency } from '../agencies/agency-scope';
 import { JpLedgerService } from '../jp/jp-ledger.service';
 import { loadDictionary, loadSettings, loadStandards, unknownCompetency } from './competency-context';
+import { countedCells, reconcileCounts } from './current-counts';
 import { cellCounts, jpByUnit, jpCte, JpLimits, pairsCte } from './needs-sql';
 import { recommend, recommendableCourses } from './profile.service';
 
@@ -66,7 +67,15 @@ export class NeedsService {
       `SELECT id, parent_id, code, name FROM units WHERE agency_id = $1`,
       [agencyId],
     );
-    const [counts, jp] = await Promise.all([cellCounts(manager, agencyId, asOf, standards, settings), jpByUnit(manager, agencyId, year, await this.limits(manager, agencyId))]);
+    const [counts, jp] = await Promise.all([
+      // Today's heatmap comes from the maintained counters (current-counts.ts); another day's from the results.
+      asOf === jakartaDay()
+        ? reconcileCounts(manager, agencyId, standards, asOf).then(() =>
+            countedCells(manager, agencyId, standards, settings.evidenceRule === 'raise_level', settings.thresholds),
+          )
+        : cellCounts(manager, agencyId, asOf, standards, settings),
+      jpByUnit(manager, agencyId, year, await this.limits(manager, agencyId)),
+    ]);
 
     const ownTotals = new Map<string, TNeedsUnitTotals>();
     const ownCells = new Map<string, Map<string, TNeedsCounts>>();

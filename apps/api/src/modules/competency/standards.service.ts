@@ -6,7 +6,8 @@ import { defaultRequiredLevel, validateStandardOverrides } from '@asah/competenc
 import { Actor } from '../../common/auth/actor';
 import { notFound } from '../../common/errors/domain-error';
 import { resolveAgency } from '../agencies/agency-scope';
-import { invalid, loadDictionary, PositionInfo } from './competency-context';
+import { invalid, loadDictionary, loadStandards, PositionInfo } from './competency-context';
+import { recountPosition } from './current-counts';
 import { PositionStandard } from './position-standard.entity';
 
 /** Position competency standards: the grid (defaults by type from the package, overrides per position). */
@@ -64,8 +65,11 @@ export class StandardsService {
       throw invalid(problems.map((p) => ({ field: `overrides.${p.index}.${p.code === 'LEVEL_INVALID' ? 'requiredLevel' : 'competencyCode'}`, code: p.code, message: p.message })));
     }
     await this.db.transaction(async (tx) => {
+      const before = (await loadStandards(tx, agencyId, dictionary)).standards;
       await tx.delete(PositionStandard, { positionId });
       if (overrides.length) await tx.insert(PositionStandard, overrides.map((o) => ({ positionId, agencyId, competencyCode: o.competencyCode, requiredLevel: o.requiredLevel })));
+      // The holders' needs-analysis flags follow the new standard in the same transaction.
+      await recountPosition(tx, agencyId, positionId, before, (await loadStandards(tx, agencyId, dictionary)).standards);
     });
     const grid = await this.grid(actor, { agencyId });
     return grid.rows.find((r) => r.position.id === positionId)!;

@@ -61,7 +61,15 @@ export class JpLedgerService {
        RETURNING id`,
       [credit.userId, credit.occurredOn, credit.jp, credit.sourceType, credit.sourceId, credit.description],
     );
-    if (row) return { id: row.id, created: true };
+    if (row) {
+      // The year's total moves with the entry (read by the needs analysis: jp_year_totals).
+      await tx.query(
+        `INSERT INTO jp_year_totals (user_id, year, earned) VALUES ($1, EXTRACT(YEAR FROM $2::date)::int, $3)
+         ON CONFLICT ON CONSTRAINT pk_jp_year_totals DO UPDATE SET earned = jp_year_totals.earned + excluded.earned`,
+        [credit.userId, credit.occurredOn, credit.jp],
+      );
+      return { id: row.id, created: true };
+    }
     const [existing] = await tx.query(`SELECT id FROM jp_ledger_entries WHERE source_type = $1 AND source_id = $2 AND user_id = $3`, [
       credit.sourceType,
       credit.sourceId,
@@ -72,7 +80,14 @@ export class JpLedgerService {
 
   /** Takes a credit back (an attendance mark removed) inside the caller's transaction. */
   async revoke(tx: EntityManager, sourceType: TJpSourceType, sourceId: string, userId: string): Promise<void> {
-    await tx.query(`DELETE FROM jp_ledger_entries WHERE source_type = $1 AND source_id = $2 AND user_id = $3`, [sourceType, sourceId, userId]);
+    const removed: { year: number; jp: string }[] = await returning(
+      tx,
+      `DELETE FROM jp_ledger_entries WHERE source_type = $1 AND source_id = $2 AND user_id = $3 RETURNING year, jp`,
+      [sourceType, sourceId, userId],
+    );
+    for (const r of removed) {
+      await tx.query(`UPDATE jp_year_totals SET earned = earned - $3 WHERE user_id = $1 AND year = $2`, [userId, r.year, r.jp]);
+    }
   }
 
   /** The platform defaults (JP_TARGET_PNS, JP_CAP_PNS, JP_TARGET_PPPK, JP_CAP_PPPK). */

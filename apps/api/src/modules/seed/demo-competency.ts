@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { COMPETENCY_LEVEL_NAMES } from '@asah/contracts/competency';
 import { jakartaDay, addDays } from '../../common/time/jakarta';
+import { recountEmployees } from '../competency/current-counts';
 
 /**
  * The competency pages filled from the first minute: standards for the demo's functional positions
@@ -74,6 +75,8 @@ export async function seedDemoCompetency(tx: EntityManager, ids: { agencies: Map
       addDays(today, days),
     ]);
   }
+
+  await recountEmployees(tx, agencyId, [...ids.people.values()]);
 
   // The demo classroom course closes Pelayanan Publik gaps: Budi sees it recommended.
   await tx.query(`UPDATE courses SET competencies = $1::jsonb WHERE agency_id = $2 AND code = 'DEMO-PELAYANAN-PRIMA'`, [
