@@ -177,6 +177,40 @@ SELECT unit_id, code, count(*) FILTER (WHERE severity = 'none'), count(*) FILTER
        count(DISTINCT id), count(DISTINCT id) FILTER (WHERE severity IN ('minor', 'major'))
   FROM pairs GROUP BY GROUPING SETS ((unit_id, code), (unit_id))`;
 
+/**
+ * The heatmap by hand over the same maintained counters the API reads: the users' placement
+ * fingerprint (the API's out-of-date check), the standards as CASE, severity per level count,
+ * unassessed = placed − assessed, employees and needing per unit.
+ */
+const handCounters = (agencyId: string) => `
+WITH fp AS (
+  SELECT count(*) || ':' || coalesce(bit_xor(uuid_hash_extended(id, uuid_hash_extended(unit_id, uuid_hash_extended(position_id, 0)))), 0) AS fp
+    FROM users WHERE agency_id = '${agencyId}' AND active AND unit_id IS NOT NULL AND position_id IS NOT NULL
+), req AS (
+  SELECT p.id AS position_id, c.code,
+         CASE WHEN ps.position_id IS NOT NULL THEN ps.required_level
+              WHEN c."group" = 'teknis' THEN NULL
+              ELSE CASE p.type WHEN 'jpt_madya' THEN 5 WHEN 'jpt_pratama' THEN 4 WHEN 'administrator' THEN 3 WHEN 'pengawas' THEN 2 WHEN 'pelaksana' THEN 1 END
+         END AS required
+    FROM positions p CROSS JOIN competencies c
+    LEFT JOIN position_standards ps ON ps.position_id = p.id AND ps.competency_code = c.code
+   WHERE p.agency_id = '${agencyId}' AND c.agency_id IS NULL
+), assessed AS (
+  SELECT lc.unit_id, lc.competency_code AS code,
+         sum(lc.employees) FILTER (WHERE r.required - lc.level >= 2) AS major,
+         sum(lc.employees) FILTER (WHERE r.required - lc.level = 1) AS minor,
+         sum(lc.employees) FILTER (WHERE r.required <= lc.level) AS none, sum(lc.employees) AS n
+    FROM competency_level_counts lc JOIN req r ON r.position_id = lc.position_id AND r.code = lc.competency_code AND r.required IS NOT NULL
+   WHERE lc.agency_id = '${agencyId}' AND NOT lc.with_evidence GROUP BY 1, 2
+), placed AS (
+  SELECT pc.unit_id, r.code, sum(pc.employees) AS employees FROM competency_placement_counts pc JOIN req r ON r.position_id = pc.position_id AND r.required IS NOT NULL
+   WHERE pc.agency_id = '${agencyId}' GROUP BY 1, 2
+)
+SELECT pl.unit_id, pl.code, a.none, a.minor, a.major, pl.employees - coalesce(a.n, 0) AS unassessed, (SELECT fp FROM fp)
+  FROM placed pl LEFT JOIN assessed a ON a.unit_id = pl.unit_id AND a.code = pl.code
+UNION ALL
+SELECT unit_id, NULL, NULL, NULL, NULL, NULL, sum(employees) || '/' || sum(needing) FROM competency_placement_counts WHERE agency_id = '${agencyId}' GROUP BY unit_id`;
+
 /** The JP aggregate by hand: the agency's ledger summed per employee for the year, held to the cap, against the target. */
 const handJp = (agencyId: string, year: number) => `
 SELECT u.unit_id,
@@ -241,12 +275,13 @@ async function main(): Promise<void> {
     const backfillMs = Date.now() - backfillStart;
     console.log(`  counters: ${recounted} employees counted in ${(backfillMs / 1000).toFixed(1)} s (0 when an earlier run left them true)`);
     const totals = await backfillJpYearTotals(db.manager);
-    console.log(`  JP year totals: ${totals} written from the ledger (0 when an earlier run wrote them)`);
+    console.log(`  JP year totals: ${totals} written from the ledger (0 when the start or an earlier run wrote them)`);
     await db.query('VACUUM ANALYZE competency_level_counts, competency_placement_counts, competency_counted_employees, competency_current_levels, competency_count_states, jp_year_totals');
     // API and psql runs alternate, so both see the same neighbours on a shared machine.
     console.log('Timing (API and psql runs alternating)...');
     const heat: number[] = [];
     const heatPsql: number[] = [];
+    const countersPsql: number[] = [];
     const jp: number[] = [];
     const jpPsql: number[] = [];
     const once = async (fn: () => Promise<unknown>) => {
@@ -260,17 +295,20 @@ async function main(): Promise<void> {
       await heatmap();
       await perUnit();
       psqlTimes(psql, databaseUrl, handHeatmap(agencyId, asOf), root, 1, 0);
+      psqlTimes(psql, databaseUrl, handCounters(agencyId), root, 1, 0);
       psqlTimes(psql, databaseUrl, handJp(agencyId, year), root, 1, 0);
     }
     for (let i = 0; i < RUNS; i++) {
       heat.push(await once(heatmap));
       heatPsql.push(...psqlTimes(psql, databaseUrl, handHeatmap(agencyId, asOf), root, 1, 0));
+      countersPsql.push(...psqlTimes(psql, databaseUrl, handCounters(agencyId), root, 1, 0));
       jp.push(await once(perUnit));
       jpPsql.push(...psqlTimes(psql, databaseUrl, handJp(agencyId, year), root, 1, 0));
     }
     const show = (label: string, xs: number[]) => console.log(`  ${label}: ${xs.map((x) => x.toFixed(0)).join(' ')} ms`);
     show('heatmap (API service)', heat);
-    show('heatmap (hand SQL, psql)', heatPsql);
+    show('heatmap (hand SQL over the results, psql)', heatPsql);
+    show('heatmap (hand SQL over the counters, psql)', countersPsql);
     show('JP compliance (API service)', jp);
     show('JP compliance (hand SQL, psql)', jpPsql);
     await app.close();
@@ -288,6 +326,7 @@ async function main(): Promise<void> {
         // Times are wall-clock: on a shared machine they say as much about the neighbours as about the query.
         `  machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end`,
         line('heatmap', heat, heatPsql),
+        line('  (counters)', heat, countersPsql),
         line('JP compliance', jp, jpPsql),
         '',
         '  repeat: npm run bench:needs   (BENCH_EMPLOYEES BENCH_RUNS DATABASE_URL)',

@@ -154,17 +154,25 @@ export function jpCte(p: Params, year: number, limits: JpLimits, scope: string):
     )`;
 }
 
+/**
+ * The per-unit JP figures of the heatmap in one pass: the agency's employees hash-joined to their year
+ * totals (no CTE, which PostgreSQL would write out because it is read twice), targets and caps as
+ * CASE over the employment type.
+ */
 export async function jpByUnit(manager: EntityManager, agencyId: string, year: number, limits: JpLimits): Promise<{ unit_id: string; below: number; lacking: string }[]> {
   const p = new Params();
   const agency = p.add(agencyId);
+  const y = p.add(year);
+  const target = `CASE u.employment_type WHEN 'PNS' THEN ${p.add(limits.PNS.target)}::numeric WHEN 'PPPK' THEN ${p.add(limits.PPPK.target)}::numeric END`;
+  const cap = `CASE u.employment_type WHEN 'PNS' THEN ${p.add(limits.PNS.cap)}::numeric WHEN 'PPPK' THEN ${p.add(limits.PPPK.cap)}::numeric END`;
+  // LEAST ignores a NULL cap: no cap, the whole total counts.
+  const total = `LEAST(coalesce(t.earned, 0), ${cap})`;
   return manager.query(
-    `WITH emp AS (
-       SELECT u.id, u.unit_id, u.employment_type FROM users u
-        WHERE u.agency_id = ${agency} AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
-     ), ${jpCte(p, year, limits, 'emp')}
-     SELECT unit_id, count(*) FILTER (WHERE target IS NOT NULL AND total < target)::int AS below,
-            coalesce(sum(GREATEST(target - total, 0)) FILTER (WHERE target IS NOT NULL), 0)::text AS lacking
-       FROM jp GROUP BY unit_id`,
+    `SELECT u.unit_id, count(*) FILTER (WHERE ${target} IS NOT NULL AND ${total} < ${target})::int AS below,
+            coalesce(sum(GREATEST(${target} - ${total}, 0)) FILTER (WHERE ${target} IS NOT NULL), 0)::text AS lacking
+       FROM users u LEFT JOIN jp_year_totals t ON t.user_id = u.id AND t.year = ${y}
+      WHERE u.agency_id = ${agency} AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
+      GROUP BY u.unit_id`,
     p.values,
   );
 }
