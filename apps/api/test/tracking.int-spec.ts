@@ -174,6 +174,37 @@ describe('SCORM runtime and tracking', () => {
       expect((await scoRow(l.attemptId)).location).toBe('session-2');
     });
 
+    it('[launcher] a commit stored by another API process (behind this one’s cached state) is neither lost nor overwritten', async () => {
+      const c = await aScormCourse();
+      const l = await launch(c.agent, c.activityId);
+      const s = await state(l);
+      await commit(l, 'I1', { session: s.session, commitSequence: 1, cmi: cmi12({ lesson_location: 'p1' }) });
+      await commit(l, 'I1', { session: s.session, commitSequence: 2, cmi: cmi12({ lesson_location: 'p2' }) });
+      // Another process applied commit 3 meanwhile: this process still holds the state after 2.
+      await t.db.query(`UPDATE tracking_sco_states SET location = 'p3-elsewhere', last_sequence = 3 WHERE attempt_id = $1`, [l.attemptId]);
+      expect((await commit(l, 'I1', { session: s.session, commitSequence: 3, cmi: cmi12({ lesson_location: 'p3-again' }) })).body).toEqual({ result: true, errorCode: 0, duplicate: true });
+      expect((await scoRow(l.attemptId)).location).toBe('p3-elsewhere');
+      expect((await commit(l, 'I1', { session: s.session, commitSequence: 4, cmi: cmi12({ lesson_location: 'p4' }) })).body).toEqual({ result: true, errorCode: 0 });
+      expect(await scoRow(l.attemptId)).toMatchObject({ location: 'p4', last_sequence: 4 });
+    });
+
+    it('[launcher] many learners committing at the same moment each get their own state (commits written together)', async () => {
+      const learners = await Promise.all([...Array(6).keys()].map(() => aScormCourse()));
+      const launches = await Promise.all(learners.map((c) => launch(c.agent, c.activityId)));
+      const states = await Promise.all(launches.map((l) => state(l)));
+      for (const round of [1, 2, 3]) {
+        const acks = await Promise.all(
+          launches.map((l, i) => commit(l, 'I1', { session: states[i]!.session, commitSequence: round, cmi: cmi12({ lesson_location: `learner-${i}-round-${round}`, session_time: `00:00:1${round}` }) })),
+        );
+        expect(acks.map((a) => a.body)).toEqual(launches.map(() => ({ result: true, errorCode: 0 })));
+      }
+      for (const [i, l] of launches.entries()) {
+        expect(await scoRow(l.attemptId)).toMatchObject({ location: `learner-${i}-round-3`, last_sequence: 3 });
+        const history = await t.db.query(`SELECT sequence FROM tracking_commits WHERE attempt_id = $1 AND applied ORDER BY sequence`, [l.attemptId]);
+        expect(history.map((h: { sequence: number }) => h.sequence)).toEqual([1, 2, 3]);
+      }
+    });
+
     it('[launcher] commits racing each other end with the newest one stored, each recorded once', async () => {
       const c = await aScormCourse();
       const l = await launch(c.agent, c.activityId);

@@ -217,34 +217,36 @@ export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimi
   if (!isObject(cmi)) return { ok: false, violation: { errorCode: generalCommitError(standard), element: 'cmi', message: 'cmi is not an object' } };
   let violation: CmiViolation | null = null;
 
-  const walk = (node: Record<string, unknown> | unknown[], path: string[], pattern: string[], depth: number): Record<string, unknown> | null => {
+  // Hot path (every commit): patterns and element names are built as strings, the element name
+  // only when a value is refused.
+  const walk = (node: Record<string, unknown> | unknown[], path: string, pattern: string, depth: number): Record<string, unknown> | null => {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
+    for (const key in node) {
       if (violation) return null;
-      const isIndex = /^\d+$/.test(key);
+      const value = (node as Record<string, unknown>)[key];
+      const isIndex = INDEX.test(key);
       if (isIndex && Number(key) > 9999) {
-        violation = { errorCode: codes.general, element: ['cmi', ...path, key].join('.'), message: 'more than 10000 entries' };
+        violation = { errorCode: codes.general, element: `cmi${path}.${key}`, message: 'more than 10000 entries' };
         return null;
       }
-      const nextPattern = [...pattern, isIndex ? 'n' : key];
-      const nextPath = [...path, key];
-      if (isObject(value) || Array.isArray(value)) {
+      const nextPattern = pattern ? `${pattern}.${isIndex ? 'n' : key}` : isIndex ? 'n' : key;
+      const nextPath = `${path}.${key}`;
+      if (typeof value === 'object' && value !== null) {
         if (depth > 6) continue;
-        const inner = walk(value, nextPath, nextPattern, depth + 1);
+        const inner = walk(value as Record<string, unknown>, nextPath, nextPattern, depth + 1);
         if (inner && Object.keys(inner).length) out[key] = inner;
         continue;
       }
-      const rule = rules[nextPattern.join('.')];
+      const rule = rules[nextPattern];
       if (!rule || rule === RO || value === null || value === undefined) continue;
       const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
-      const element = ['cmi', ...nextPath].join('.');
       if (text === null) {
-        violation = { errorCode: codes.type, element, message: `${element}: not a text value` };
+        violation = { errorCode: codes.type, element: `cmi${nextPath}`, message: `cmi${nextPath}: not a text value` };
         return null;
       }
       const fail = rule(text, limits);
       if (fail) {
-        violation = { errorCode: codes[fail[0]], element, message: `${element}: ${fail[1]}` };
+        violation = { errorCode: codes[fail[0]], element: `cmi${nextPath}`, message: `cmi${nextPath}: ${fail[1]}` };
         return null;
       }
       out[key] = text;
@@ -252,10 +254,12 @@ export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimi
     return out;
   };
 
-  const result = walk(cmi, [], [], 0);
+  const result = walk(cmi, '', '', 0);
   if (violation || !result) return { ok: false, violation: violation! };
   return { ok: true, cmi: result };
 }
+
+const INDEX = /^\d+$/;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -21,7 +21,7 @@
 import 'reflect-metadata';
 import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -71,10 +71,43 @@ interface LoadResult {
   non2xx: number;
   refused: number;
   commitP99: number | null;
+  /** CPU the load generator itself spent (ms), to see what share of the machine it took. */
+  loadCpuMs: number;
+}
+
+/**
+ * CPU (ms) spent so far by the benchmark's PostgreSQL: the postmaster whose command line names
+ * `dataDir` and its children (Linux /proc; null elsewhere or with an external DATABASE_URL).
+ */
+function postgresCpuMs(dataDir: string | undefined): number | null {
+  if (!dataDir) return null;
+  const stats = new Map<string, { ppid: string; ms: number }>();
+  let postmaster: string | null = null;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // after the command: state, ppid, ..., utime (12th), stime, cutime, cstime, in clock ticks (100/s)
+      stats.set(pid, { ppid: fields[1]!, ms: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10 });
+      if (!postmaster && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir)) postmaster = pid;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  if (!postmaster) return null;
+  let ms = 0;
+  for (const [pid, s] of stats) if (pid === postmaster || s.ppid === postmaster) ms += s.ms;
+  return ms;
 }
 
 /** ~3 KB of CMI, as an authoring tool's SCO commits it mid-course. */
-function commitBody(session: number, sequence: number): string {
+function commitObject(session: number, sequence: number): Record<string, unknown> {
   const interactions: Record<string, unknown> = {};
   for (let i = 0; i < 4; i += 1) {
     interactions[String(i)] = {
@@ -89,7 +122,7 @@ function commitBody(session: number, sequence: number): string {
       correct_responses: { '0': { pattern: 'b' } },
     };
   }
-  return JSON.stringify({
+  return {
     session,
     commitSequence: sequence,
     cmi: {
@@ -113,8 +146,30 @@ function commitBody(session: number, sequence: number): string {
       student_preference: { audio: '', language: '', speed: '', text: '' },
       interactions,
     },
-  });
+  };
 }
+
+/**
+ * The same body as JSON.stringify(commitObject(...)), put together from pieces serialised once, so
+ * that the load generator spends its CPU on HTTP rather than on building bodies.
+ */
+const SESSION = 1234567;
+const SEQUENCE = 7654321;
+const TEMPLATE = JSON.stringify(commitObject(SESSION, SEQUENCE))
+  .replaceAll(String(SEQUENCE), '\u0001')
+  .replace(`"lesson_location":"slide-${SEQUENCE % 40}"`, '"lesson_location":"slide-\u0002"')
+  .replace(/"session_time":"[^"]*"/, '"session_time":"\u0003"')
+  .replace(`"session":${SESSION}`, '"session":\u0004')
+  .split(/([\u0001-\u0004])/);
+function commitBody(session: number, sequence: number): string {
+  const time = `00:${String(Math.floor(sequence / 60) % 60).padStart(2, '0')}:${String(sequence % 60).padStart(2, '0')}`;
+  let out = '';
+  for (const piece of TEMPLATE) {
+    out += piece === '\u0001' ? String(sequence) : piece === '\u0002' ? String(sequence % 40) : piece === '\u0003' ? time : piece === '\u0004' ? String(session) : piece;
+  }
+  return out;
+}
+if (commitBody(3, 77) !== JSON.stringify(commitObject(3, 77))) throw new Error('commit body template differs from the commit object');
 
 // ---------------------------------------------------------------------------------------------
 // The load process
@@ -174,7 +229,9 @@ async function load(specPath: string): Promise<void> {
     );
   const runs = [run(spec.contentUrl, [commitRequest], spec.connections, spec.rate ? Math.round((spec.rate * 2) / 3) : undefined)];
   if (spec.mode === 'steady') runs.push(run(spec.apiUrl, [progressRequest], Math.max(10, Math.round(spec.connections / 3)), Math.round((spec.rate ?? 0) / 3)));
+  const cpuBefore = process.cpuUsage();
   const results = await Promise.all(runs);
+  const cpu = process.cpuUsage(cpuBefore);
   commitLatencies.sort((a, b) => a - b);
   const total = results.reduce((s, r) => s + r.requests.total, 0);
   const out: LoadResult = {
@@ -189,6 +246,7 @@ async function load(specPath: string): Promise<void> {
     non2xx: results.reduce((s, r) => s + r.non2xx, 0),
     refused,
     commitP99: commitLatencies.length ? commitLatencies[Math.floor(commitLatencies.length * 0.99)]! : null,
+    loadCpuMs: (cpu.user + cpu.system) / 1000,
   };
   process.send!(out);
 }
@@ -238,6 +296,10 @@ async function main(): Promise<void> {
     const learnerCount = Math.max(CONCURRENCY, MODES.includes('steady') ? LEARNERS : 0);
     console.log(`Seeding a course, ${learnerCount} learners with a place in it, one attempt each...`);
     const { courseId, learners } = await seed(app.get(PackageImportService), db, config, app.get(JwtService), learnerCount, root);
+    // The modes measure learners in the middle of a course: each has launched the package and made
+    // its first commit (status null -> incomplete, which takes the rollup path once per attempt).
+    console.log(`Each learner makes a first commit (mid-course state)...`);
+    await firstCommits(contentUrl, learners);
 
     const lines: string[] = [
       '',
@@ -248,6 +310,7 @@ async function main(): Promise<void> {
     if (MODES.includes('burst')) {
       console.log(`burst: ${CONCURRENCY} learners committing back to back for ${SECONDS} s...`);
       const cpuBefore = process.cpuUsage();
+      const pgBefore = postgresCpuMs(pgDir);
       const r = await runLoad({ mode: 'burst', contentUrl, apiUrl, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS }, root);
       burstRate = r.commits / SECONDS;
       lines.push(
@@ -257,7 +320,14 @@ async function main(): Promise<void> {
       // CPU the API process spent per commit: what the machine's load cannot change.
       const cpu = process.cpuUsage(cpuBefore);
       const perCommit = (cpu.user + cpu.system) / 1000 / Math.max(1, r.commits);
-      lines.push(`          API process CPU ${perCommit.toFixed(2)} ms per commit (one core would carry ~${Math.floor(1000 / perCommit)} commits/s of API work)`);
+      const pgAfter = postgresCpuMs(pgDir);
+      const pgPerCommit = pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / Math.max(1, r.commits) : null;
+      const loadPerCommit = r.loadCpuMs / Math.max(1, r.commits);
+      lines.push(
+        `          CPU per commit: API ${perCommit.toFixed(2)} ms, PostgreSQL ${pgPerCommit === null ? 'not measured (external DATABASE_URL)' : `${pgPerCommit.toFixed(2)} ms`}, ` +
+          `load generator ${loadPerCommit.toFixed(2)} ms` +
+          (pgPerCommit === null ? '' : ` (all three on ${cpus().length} cores: at most ~${Math.floor((cpus().length * 1000) / (perCommit + pgPerCommit + loadPerCommit))} commits/s)`),
+      );
     }
     if (MODES.includes('steady')) {
       const rate = Math.round(LEARNERS / 30 + LEARNERS / 60);
@@ -286,6 +356,23 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
     if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
+}
+
+async function firstCommits(contentUrl: string, learners: Learner[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < learners.length) {
+      const learner = learners[next++]!;
+      const res = await fetch(`${contentUrl}/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: commitBody(1, 0),
+      });
+      const text = await res.text();
+      if (!text.startsWith('{"result":true')) throw new Error(`first commit refused: ${res.status} ${text}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 function runLoad(spec: LoadSpec, root: string): Promise<LoadResult> {

@@ -9,6 +9,7 @@ import { generalCommitError, SCORM2004_SUSPEND_DATA_SPM, validateCmi } from '@as
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PackageVersion } from '../content/package-version.entity';
 import { CourseRollupService } from './course-rollup.service';
+import { MicroBatcher } from './micro-batcher';
 import { runtimePackage, type RuntimePackage } from './runtime-package';
 
 /** What never changes about an attempt, cached so a commit needs no lookup before its transaction. */
@@ -51,6 +52,19 @@ export class RuntimeService {
   private readonly logger = new Logger('ScormRuntime');
   private readonly attempts = new Map<string, AttemptMeta>();
   private readonly packages = new Map<string, RuntimePackage>();
+  /**
+   * The last state this process wrote or read per (attempt, SCO): a learner's next commit usually
+   * needs no read. Only a hint: every write is guarded by the stored order key.
+   */
+  private readonly scoStates = new Map<string, Obj>();
+  private readonly stateReads = new MicroBatcher<{ attemptId: string; sco: string }, Obj | undefined>(
+    (items) => this.readStates(items),
+    (i) => `${i.attemptId}\u0000${i.sco}`,
+  );
+  private readonly fastWrites = new MicroBatcher<{ key: string; row: FastRow }, boolean>(
+    (items) => this.writeFast(items.map((i) => i.row)),
+    (i) => i.key,
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -179,57 +193,64 @@ export class RuntimeService {
     const adlData = meta.standard === 'scorm2004' ? adlDataOf(body.adl) : undefined;
 
     const key = { session, sequence, terminate };
+    const stateKey = `${meta.id}\u0000${scoIdentifier}`;
     // Fast path (most commits: location, suspend_data, time change; statuses and scores do not):
-    // one read and one atomic statement guarded by the stored order key, no transaction to hold.
+    // the stored state (cached, or read together with other commits' reads) and one guarded write
+    // batched with other commits' writes; no transaction to hold. The guard (the stored order key
+    // must still be the one this commit was merged onto) makes a stale cache or a racing commit
+    // fall back to a fresh read, never to a lost update.
     for (let tries = 0; tries < 3; tries += 1) {
-      const [state] = await this.db.query(`SELECT ${STATE_COLUMNS} FROM tracking_sco_states WHERE attempt_id = $1 AND sco_identifier = $2`, [meta.id, scoIdentifier]);
+      const state = this.scoStates.get(stateKey) ?? (await this.stateReads.submit({ attemptId: meta.id, sco: scoIdentifier }));
       if (!state) break;
       if (isOlder(key, state)) return this.late(meta, scoIdentifier, key);
       const plan = planCommit(meta.standard, state, check.cmi, key);
       if (plan.rollupNeeded || adlData !== undefined) break;
-      const [row] = await this.db.query(
-        `WITH s AS (
-           UPDATE tracking_sco_states SET cmi = $3, suspend_data = $4, total_time_seconds = $5, prior_time_seconds = $6, location = $7, exit = $8, entry = $9,
-             score_min = $10, score_max = $11, last_session = $12, last_sequence = $13, sessions = sessions + $14, last_commit_at = now()
-            WHERE id = $1 AND last_session = $15 AND last_sequence = $16 RETURNING id),
-         c AS (
-           INSERT INTO tracking_commits (attempt_id, sco_identifier, session, sequence, terminate, changed_keys, diff)
-           SELECT $2, $17, $12, $13, $18, $19, $20 FROM s ON CONFLICT DO NOTHING RETURNING id),
-         a AS (
-           UPDATE tracking_attempts SET total_time_seconds = total_time_seconds + $21, last_activity_at = now() WHERE id = $2 AND EXISTS (SELECT 1 FROM s) RETURNING id),
-         r AS (
-           UPDATE activity_results SET last_activity_at = now() WHERE user_id = $22 AND activity_id = $23 AND NOT $24 AND EXISTS (SELECT 1 FROM s) RETURNING id)
-         SELECT (SELECT count(*) FROM s)::int AS updated, (SELECT count(*) FROM c)::int + (SELECT count(*) FROM a)::int + (SELECT count(*) FROM r)::int AS others`,
-        [
-          state.id,
-          meta.id,
-          plan.cmiJson,
-          plan.facts.suspendData,
-          plan.totalTime,
-          plan.priorTime,
-          plan.facts.location,
-          plan.facts.exit,
-          plan.entry,
-          plan.facts.scoreMin,
-          plan.facts.scoreMax,
+      const applied = await this.fastWrites.submit({
+        key: stateKey,
+        row: {
+          id: state.id as string,
+          attempt_id: meta.id,
+          sco: scoIdentifier,
+          cmi: plan.cmiJson,
+          suspend_data: plan.facts.suspendData,
+          total_time: plan.totalTime,
+          prior_time: plan.priorTime,
+          location: plan.facts.location,
+          exit: plan.facts.exit,
+          entry: plan.entry,
+          score_min: plan.facts.scoreMin,
+          score_max: plan.facts.scoreMax,
           session,
           sequence,
-          plan.newSession ? 1 : 0,
-          state.last_session,
-          state.last_sequence,
-          scoIdentifier,
+          new_session: plan.newSession ? 1 : 0,
+          prev_session: Number(state.last_session),
+          prev_sequence: Number(state.last_sequence),
           terminate,
-          plan.changed,
-          plan.diffJson,
-          plan.totalTime - Number(state.total_time_seconds),
-          meta.userId,
-          meta.activityId,
-          meta.preview,
-        ],
-      );
-      if (row.updated === 1) return { result: true, errorCode: 0 };
-      // Another commit of this SCO got in between: read again.
+          changed: plan.changed,
+          diff: plan.diffJson,
+          time_delta: plan.totalTime - Number(state.total_time_seconds),
+          user_id: meta.userId,
+          activity_id: meta.activityId,
+          preview: meta.preview,
+        },
+      });
+      if (applied) {
+        this.remember(stateKey, {
+          ...state,
+          cmi: plan.cmiStored,
+          suspend_data: plan.facts.suspendData,
+          total_time_seconds: plan.totalTime,
+          prior_time_seconds: plan.priorTime,
+          last_session: session,
+          last_sequence: sequence,
+          sessions: Number(state.sessions) + (plan.newSession ? 1 : 0),
+        });
+        return { result: true, errorCode: 0 };
+      }
+      // Another commit of this SCO (here or in another API process) got in between: read again.
+      this.scoStates.delete(stateKey);
     }
+    this.scoStates.delete(stateKey);
 
     const outcome = await this.db.transaction(async (tx) => {
       await tx.query(`INSERT INTO tracking_sco_states (attempt_id, sco_identifier) VALUES ($1, $2) ON CONFLICT (attempt_id, sco_identifier) DO NOTHING`, [meta.id, scoIdentifier]);
@@ -280,6 +301,67 @@ export class RuntimeService {
     return { result: true, errorCode: 0 };
   }
 
+  private remember(key: string, state: Obj): void {
+    if (this.scoStates.size >= STATE_CACHE_MAX) this.scoStates.clear();
+    this.scoStates.set(key, state);
+  }
+
+  /** The stored states of several SCOs in one statement (in the order asked; undefined = no row yet). */
+  private async readStates(items: { attemptId: string; sco: string }[]): Promise<(Obj | undefined)[]> {
+    const rows: Obj[] = await this.db.query(
+      `SELECT x.i, ${STATE_COLUMNS_OF_S}
+         FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(attempt_id, sco, i)
+         JOIN tracking_sco_states s ON s.attempt_id = x.attempt_id AND s.sco_identifier = x.sco`,
+      [items.map((i) => i.attemptId), items.map((i) => i.sco)],
+    );
+    const out: (Obj | undefined)[] = new Array(items.length).fill(undefined);
+    for (const { i, ...row } of rows) {
+      const index = Number(i) - 1;
+      out[index] = row;
+      this.remember(`${items[index]!.attemptId}\u0000${items[index]!.sco}`, row);
+    }
+    return out;
+  }
+
+  /**
+   * Fast-path commits of several SCOs in one statement: each SCO row is updated only when its
+   * stored order key is still the one the commit was merged onto; the commit history, the
+   * attempt's time and the activity's "last activity" follow for the rows that were. True per
+   * row that was applied.
+   */
+  private async writeFast(rows: FastRow[]): Promise<boolean[]> {
+    // The JSON of the rows is put together from the already serialised CMI and diff (no second
+    // stringify of ~3 KB per commit); PostgreSQL parses it once with jsonb_to_recordset.
+    const json = `[${rows
+      .map(({ cmi, diff, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"cmi":${cmi},"diff":${diff}}`)
+      .join(',')}]`;
+    const applied: { id: string }[] = await this.db.query(
+      `WITH v AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, attempt_id uuid, sco text, cmi jsonb, suspend_data text, total_time float8, prior_time float8,
+           location text, exit text, entry text, score_min float8, score_max float8, session int, sequence int, new_session int, prev_session int,
+           prev_sequence int, terminate boolean, changed text[], diff jsonb, time_delta float8, user_id uuid, activity_id uuid, preview boolean)),
+       s AS (
+         UPDATE tracking_sco_states t SET cmi = v.cmi, suspend_data = v.suspend_data, total_time_seconds = v.total_time, prior_time_seconds = v.prior_time,
+           location = v.location, exit = v.exit, entry = v.entry, score_min = v.score_min, score_max = v.score_max, last_session = v.session,
+           last_sequence = v.sequence, sessions = t.sessions + v.new_session, last_commit_at = now()
+          FROM v WHERE t.id = v.id AND t.last_session = v.prev_session AND t.last_sequence = v.prev_sequence RETURNING t.id),
+       ok AS (SELECT v.* FROM v JOIN s ON s.id = v.id),
+       c AS (
+         INSERT INTO tracking_commits (attempt_id, sco_identifier, session, sequence, terminate, changed_keys, diff)
+         SELECT attempt_id, sco, session, sequence, terminate, changed, diff FROM ok ON CONFLICT DO NOTHING),
+       a AS (
+         UPDATE tracking_attempts ta SET total_time_seconds = ta.total_time_seconds + x.delta, last_activity_at = now()
+           FROM (SELECT attempt_id, sum(time_delta) AS delta FROM ok GROUP BY attempt_id) x WHERE ta.id = x.attempt_id),
+       r AS (
+         UPDATE activity_results ar SET last_activity_at = now()
+           FROM (SELECT DISTINCT user_id, activity_id FROM ok WHERE NOT preview) x WHERE ar.user_id = x.user_id AND ar.activity_id = x.activity_id)
+       SELECT id FROM s`,
+      [json],
+    );
+    const done = new Set(applied.map((a) => a.id));
+    return rows.map((r) => done.has(r.id));
+  }
+
   /** A replay or a commit older than the stored state: acknowledged, kept in the history once, no effect. */
   private async late(meta: AttemptMeta, scoIdentifier: string, key: CommitKey): Promise<TCommitAck> {
     await this.db.query(
@@ -319,6 +401,7 @@ export class RuntimeService {
     const pkg = await this.package(meta.versionId);
     const item = pkg.launchable.find((l) => l.identifier === identifier);
     if (!item) throw new RuntimeRefusal(404, `No launchable item ${identifier} in this package`);
+    this.scoStates.delete(`${meta.id}\u0000${identifier}`);
     const becameDone = await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE tracking_attempts SET current_item = $2, last_activity_at = now() WHERE id = $1`, [meta.id, identifier]);
       if (item.scormType !== 'asset') return false;
@@ -378,8 +461,40 @@ function toInt(value: unknown): number | null {
   return Number.isSafeInteger(n) && n <= 2_000_000_000 ? n : null;
 }
 
+/** Cached SCO states per API process (~3-6 KB each). */
+const STATE_CACHE_MAX = 50_000;
+
+/** One fast-path commit as the batched statement reads it (cmi and diff are JSON texts). */
+interface FastRow {
+  id: string;
+  attempt_id: string;
+  sco: string;
+  cmi: string;
+  suspend_data: string | null;
+  total_time: number;
+  prior_time: number;
+  location: string | null;
+  exit: string | null;
+  entry: string;
+  score_min: number | null;
+  score_max: number | null;
+  session: number;
+  sequence: number;
+  new_session: number;
+  prev_session: number;
+  prev_sequence: number;
+  terminate: boolean;
+  changed: string[];
+  diff: string;
+  time_delta: number;
+  user_id: string;
+  activity_id: string;
+  preview: boolean;
+}
+
 const STATE_COLUMNS = `id, cmi, suspend_data, total_time_seconds, prior_time_seconds, last_session, last_sequence, sessions,
   completion_status, success_status, score_raw, score_scaled`;
+const STATE_COLUMNS_OF_S = STATE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ');
 
 interface CommitKey {
   session: number;
@@ -419,6 +534,8 @@ function planCommit(standard: TScormStandard, state: Obj, incomingCmi: Obj, key:
     priorTime,
     totalTime: priorTime + sessionTime,
     entry: facts.exit === 'suspend' ? 'resume' : '',
+    /** Never mutated afterwards: it is what the state cache hands to the next commit. */
+    cmiStored: cmiStored as Obj,
     cmiJson: JSON.stringify(cmiStored),
     diffJson: JSON.stringify(diffOf(changed, merged)),
     rollupNeeded,
