@@ -22,6 +22,8 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { BulkIssueService } from '../modules/certificates/bulk.service';
 import { defaultTemplateContent } from '../modules/certificates/default-template';
 import { TemplatesService } from '../modules/certificates/templates.service';
+import { Certificate } from '../modules/certificates/certificate.entities';
+import { CertificatePdfService } from '../modules/certificates/certificate-pdf.service';
 
 const COUNT = Number(process.env.BENCH_CERTIFICATES ?? 10_000);
 const TARGET_SECONDS = 60 * (COUNT / 10_000);
@@ -42,6 +44,26 @@ function procStat(pid: number): string[] | null {
   } catch {
     return null;
   }
+}
+
+/** CPU seconds per thread of this process (Linux): thread id -> [name, seconds]. */
+function threadCpu(): Map<number, [string, number]> {
+  const out = new Map<number, [string, number]>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const text = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+        const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), [name, (Number(f[11]) + Number(f[12])) / CLOCK_TICKS]);
+      } catch {
+        // the thread ended
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
 }
 
 /**
@@ -115,6 +137,7 @@ async function main(): Promise<void> {
     console.log(`Issuing ${COUNT.toLocaleString('en')} certificates (PDF + signed Open Badges credential) on ${availableParallelism()} cores...`);
     const load = loadavg()[0];
     const pgBefore = postgresCpuSeconds(pgDir);
+    const threadsBefore = threadCpu();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const job = await bulk.start(actor, course.id, { by: 'cohort', cohortId: cohort.id, templateId: template.id });
@@ -123,6 +146,7 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const pgAfter = postgresCpuSeconds(pgDir);
+    const threads = [...threadCpu()].map(([tid, [name, seconds]]) => ({ tid, name, seconds: seconds - (threadsBefore.get(tid)?.[1] ?? 0) })).filter((t) => t.seconds >= 0.05);
     const pgSeconds = pgBefore !== null && pgAfter !== null ? pgAfter - pgBefore : null;
     const loadAfter = loadavg()[0];
 
@@ -133,6 +157,14 @@ async function main(): Promise<void> {
     const pdfDir = join(config.dataDir, 'content', 'certificates', agency.id);
     const files = readdirSync(pdfDir);
     const bytes = files.reduce((sum, f) => sum + statSync(join(pdfDir, f)).size, 0);
+    // The PDFs came from the worker threads (template sent once per worker); rendering a few again
+    // in this thread must give the same bytes (determinism across both paths).
+    const samples = await ds.getRepository(Certificate).find({ where: { courseId: course.id }, order: { number: 'ASC' }, take: 3 });
+    samples.push(...(await ds.getRepository(Certificate).find({ where: { courseId: course.id }, order: { number: 'DESC' }, take: 1 })));
+    for (const c of samples) {
+      const again = Buffer.from(await app.get(CertificatePdfService).render(c));
+      if (!again.equals(readFileSync(join(pdfDir, `${c.id}.pdf`)))) throw new Error(`${c.number}: the stored PDF differs from a fresh rendering`);
+    }
     await app.close();
 
     if (check.issued !== COUNT || check.pdfs !== COUNT || check.numbers !== COUNT || check.last !== COUNT) throw new Error(`incomplete: ${JSON.stringify(check)}`);
@@ -141,6 +173,15 @@ async function main(): Promise<void> {
     console.log(`wall time:             ${seconds.toFixed(1)} s`);
     console.log(`rate:                  ${(COUNT / seconds).toFixed(0)} certificates/s`);
     console.log(`API CPU time:          ${cpuSeconds.toFixed(1)} s (main thread + PDF workers; PostgreSQL not counted) = ${(cpuSeconds / COUNT * 1000).toFixed(1)} ms per certificate`);
+    if (threads.length) {
+      const main = threads.find((t) => t.tid === process.pid);
+      console.log(
+        `API CPU by thread:     ${threads
+          .sort((a, b) => b.seconds - a.seconds)
+          .map((t) => `${t.tid === process.pid ? 'main' : t.name} ${((t.seconds / COUNT) * 1000).toFixed(2)}`)
+          .join(', ')} ms per certificate${main ? '' : ' (main thread not found)'}`,
+      );
+    }
     if (pgSeconds !== null) {
       console.log(`PostgreSQL CPU time:   ${pgSeconds.toFixed(1)} s = ${((pgSeconds / COUNT) * 1000).toFixed(1)} ms per certificate`);
       console.log(`total CPU:             ${((cpuSeconds + pgSeconds) / COUNT * 1000).toFixed(1)} ms per certificate (${availableParallelism()} cores give ${((availableParallelism() * TARGET_SECONDS) / COUNT * 1000).toFixed(0)} ms of CPU per certificate in the target time)`);

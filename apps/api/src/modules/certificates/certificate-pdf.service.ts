@@ -46,6 +46,12 @@ export function certificateValues(c: Certificate, baseUrl: string): CertificateV
   };
 }
 
+/** The columns a PDF is rendered and stored from (certificateValues, render, pdfKeyOf). */
+const PDF_COLUMNS = [
+  'id', 'agencyId', 'number', 'verificationCode', 'holderName', 'holderNip', 'courseTitle', 'jp', 'completedOn', 'issuedOn', 'issuedAt',
+  'issuerName', 'templateVersionId', 'signerName', 'signerTitle', 'signerNip', 'pdfKey',
+] as const satisfies readonly (keyof Certificate)[];
+
 /** Storage key of a certificate's PDF. */
 export const pdfKeyOf = (c: Pick<Certificate, 'agencyId' | 'id'>) => `certificates/${c.agencyId}/${c.id}.pdf`;
 
@@ -143,7 +149,13 @@ export class CertificatePdfService implements OnApplicationShutdown {
   /** Renders and stores the PDFs still missing among `ids` (bulk job) on the worker threads; one UPDATE at the end. */
   async ensureMany(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const rows = await this.db.getRepository(Certificate).createQueryBuilder('c').where('c.id = ANY(:ids) AND c.pdf_key IS NULL', { ids }).getMany();
+    // Only what the PDF prints: not the credential (a few kB of JSON per row to parse for nothing).
+    const rows = await this.db
+      .getRepository(Certificate)
+      .createQueryBuilder('c')
+      .select(PDF_COLUMNS.map((column) => `c.${column}`))
+      .where('c.id = ANY(:ids) AND c.pdf_key IS NULL', { ids })
+      .getMany();
     const parallel = Math.max(2, this.workers.threads * 3);
     const done: { id: string; key: string }[] = [];
     let next = 0;

@@ -8,13 +8,28 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+interface Slot {
+  worker: Worker;
+  busy: number;
+  /** Template keys whose content and assets this worker holds already. */
+  templates: Set<string>;
+}
+
+/** What a worker is sent: the template part is left out once the worker holds it (`templateKey`). */
+export type RenderMessage = { id: number; input: Omit<RenderInput, 'content' | 'assets'> & Partial<Pick<RenderInput, 'content' | 'assets'>> };
+
+/** Templates a worker keeps (content and asset bytes), like the renderer's prepared templates. */
+export const WORKER_TEMPLATES = 20;
+
 /**
- * Renders PDFs on worker threads (rendering is CPU-bound: font shaping, subsetting, compression),
- * one in flight per worker at a time plus a small queue. Without workers (size 0, or when running
- * from TypeScript sources as the tests do) it renders in this thread.
+ * Renders PDFs on worker threads (rendering is CPU-bound: shaping, subsetting, compression, QR),
+ * spread by the number in flight per worker. A template's content and asset bytes (a background
+ * can be a large PDF) are sent to a worker once per template version, not with every certificate.
+ * Without workers (size 0, or when running from TypeScript sources as the tests do) it renders in
+ * this thread.
  */
 export class PdfPool {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly workers: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -24,16 +39,16 @@ export class PdfPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);
       worker.unref();
+      const slot: Slot = { worker, busy: 0, templates: new Set() };
       worker.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        const slot = this.workers.find((w) => w.worker === worker);
-        if (slot) slot.busy -= 1;
+        slot.busy -= 1;
         if (!p) return;
         if (m.error) p.reject(new Error(m.error));
         else p.resolve(m.bytes!);
       });
-      this.workers.push({ worker, busy: 0 });
+      this.workers.push(slot);
     }
   }
 
@@ -46,9 +61,21 @@ export class PdfPool {
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy += 1;
     const id = this.nextId++;
+    let message: RenderMessage = { id, input };
+    const key = input.templateKey;
+    if (key) {
+      if (slot.templates.has(key)) {
+        const { content: _content, assets: _assets, ...rest } = input;
+        message = { id, input: rest };
+      } else {
+        // The worker forgets all its templates past WORKER_TEMPLATES; so does this record.
+        if (slot.templates.size >= WORKER_TEMPLATES) slot.templates.clear();
+        slot.templates.add(key);
+      }
+    }
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, input });
+      slot.worker.postMessage(message);
     });
   }
 

@@ -90,6 +90,19 @@ interface Face {
   /** The FontDescriptor entries other than FontName and FontFile2. */
   descriptor: string;
   runs: Map<string, Run>;
+  /** Glyphs of printable ASCII, embedded in every subset of this face (see fontObjectsOf). */
+  ascii: Map<number, Glyph>;
+  /** Font objects by the glyphs used beyond ASCII (bounded). */
+  subsets: Map<string, FontObjects>;
+}
+
+/** The parts of an embedded font subset that depend only on its glyphs. */
+interface FontObjects {
+  baseFont: string;
+  /** Stream bodies (dictionary + compressed data), ready to be framed as objects. */
+  fontFile: Buffer;
+  toUnicode: Buffer;
+  widths: string;
 }
 
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -113,8 +126,9 @@ function faceOf(name: TFont): Face {
       `/Flags ${flags} /FontBBox [${[minX, minY, maxX, maxY].map((v) => num(v * scale)).join(' ')}] /ItalicAngle ${num(font.italicAngle)}` +
       ` /Ascent ${num(font.ascent * scale)} /Descent ${num(font.descent * scale)} /CapHeight ${num((font.capHeight || font.ascent) * scale)}` +
       ` /XHeight ${num((font.xHeight || 0) * scale)} /StemV 0`;
-    face = { font, subsetter: new TrueTypeSubsetter(bytes), scale, postscriptName: font.postscriptName.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, ''), descriptor, runs: new Map() };
+    face = { font, subsetter: new TrueTypeSubsetter(bytes), scale, postscriptName: font.postscriptName.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, ''), descriptor, runs: new Map(), ascii: new Map(), subsets: new Map() };
     faces.set(name, face);
+    for (let c = 0x20; c < 0x7f; c++) for (const g of wordRun(face, String.fromCharCode(c)).glyphs) face.ascii.set(g.id, g);
   }
   return face;
 }
@@ -204,6 +218,7 @@ interface Prepared {
   imageOps: Map<number, string>;
 }
 
+const ENDOBJ = Buffer.from('\nendobj\n', 'latin1');
 const HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n\n', 'latin1');
 const prepared = new Map<string, Prepared>();
 
@@ -354,7 +369,10 @@ function wrap(text: string, face: Face, size: number, width: number | null): str
   return lines;
 }
 
-/** The QR code as vector squares (runs of dark modules merged): sharp at any zoom. */
+/**
+ * The QR code as vector squares (runs of dark modules merged): sharp at any zoom. Drawn in module
+ * units (one `cm` maps a module to its size on the page), so each run is four small integers.
+ */
 function qrOps(url: string, x: number, top: number, size: number, pageHeight: number): string {
   // One byte-mode segment: a URL is bytes anyway, and it spares qrcode's search for the cheapest mix of modes.
   const qr = QRCode.create([{ data: Buffer.from(url, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
@@ -362,17 +380,19 @@ function qrOps(url: string, x: number, top: number, size: number, pageHeight: nu
   const quiet = 2;
   const cell = size / (n + quiet * 2);
   const bottom = pageHeight - top - size;
-  const ops: string[] = ['q', '1 1 1 rg', `${num(x)} ${num(bottom)} ${num(size)} ${num(size)} re f`, '0 0 0 rg'];
+  const ops: string[] = ['q', '1 1 1 rg', `${num(x)} ${num(bottom)} ${num(size)} ${num(size)} re f`, '0 0 0 rg', `${num(cell)} 0 0 ${num(cell)} ${num(x + quiet * cell)} ${num(bottom + quiet * cell)} cm`];
+  const dark = qr.modules.data;
   for (let row = 0; row < n; row++) {
+    const y = n - 1 - row;
     let col = 0;
     while (col < n) {
-      if (!qr.modules.get(row, col)) {
+      if (!dark[row * n + col]) {
         col++;
         continue;
       }
       const start = col;
-      while (col < n && qr.modules.get(row, col)) col++;
-      ops.push(`${num(x + (quiet + start) * cell)} ${num(pageHeight - top - (quiet + row + 1) * cell)} ${num((col - start) * cell)} ${num(cell)} re`);
+      while (col < n && dark[row * n + col]) col++;
+      ops.push(`${start} ${y} ${col - start} 1 re`);
     }
   }
   ops.push('f', 'Q', '');
@@ -424,12 +444,41 @@ function toUnicodeOf(ids: number[], used: Used): Buffer {
   );
 }
 
-/** A subset tag (six capitals) that depends only on the glyphs in it, so equal subsets are named alike. */
-function subsetTag(ids: number[]): string {
-  const digest = createHash('sha256').update(ids.join(',')).digest();
+/** A subset tag (six capitals) that depends only on what the subset holds. */
+function subsetTag(key: string): string {
+  const digest = createHash('sha256').update(key).digest();
   let tag = '';
   for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i] % 26));
   return tag;
+}
+
+/**
+ * The font subset of one face for the glyphs `used` in a certificate. Every subset holds printable
+ * ASCII besides the glyphs used, so the certificates of names written in ASCII (most Indonesian
+ * names) share one subset per template, built and compressed once per process: a few kilobytes more
+ * per PDF instead of a subset and a Flate compression per face and certificate. A name with other
+ * letters adds its glyphs (one subset per distinct set, cached too). The subset is a function of the
+ * glyphs beyond ASCII and their code points only (ASCII glyphs always map to their ASCII code point),
+ * so the bytes do not depend on what was rendered before: deterministic.
+ */
+function fontObjectsOf(face: Face, used: Used): FontObjects {
+  const extra = [...used.values()].filter((g) => !face.ascii.has(g.id)).sort((a, b) => a.id - b.id);
+  const key = extra.map((g) => `${g.id}:${g.codePoints.join(',')}`).join(' ');
+  let objects = face.subsets.get(key);
+  if (!objects) {
+    const glyphs: Used = new Map(face.ascii);
+    for (const g of extra) glyphs.set(g.id, g);
+    const ids = [...glyphs.keys()].sort((a, b) => a - b);
+    objects = {
+      baseFont: `${subsetTag(key)}+${face.postscriptName}`,
+      fontFile: stream('', face.subsetter.subset(ids)),
+      toUnicode: stream('', toUnicodeOf(ids, glyphs)),
+      widths: widthsOf(face, ids, glyphs),
+    };
+    if (face.subsets.size >= 500) face.subsets.clear();
+    face.subsets.set(key, objects);
+  }
+  return objects;
 }
 
 /**
@@ -500,17 +549,15 @@ export async function renderCertificatePdf(input: RenderInput): Promise<Uint8Arr
   const fontRefs: string[] = [];
   for (const [font, resource] of fontNames) {
     const face = faceOf(font);
-    const glyphs = used.get(font)!;
-    const ids = [...glyphs.keys()].sort((a, b) => a - b);
-    const baseFont = `${subsetTag(ids)}+${face.postscriptName}`;
-    const fontFile = add(stream('', face.subsetter.subset(ids)));
-    const descriptor = add(`<< /Type /FontDescriptor /FontName /${baseFont} ${face.descriptor} /FontFile2 ${fontFile} 0 R >>`);
+    const objects = fontObjectsOf(face, used.get(font)!);
+    const fontFile = add(objects.fontFile);
+    const descriptor = add(`<< /Type /FontDescriptor /FontName /${objects.baseFont} ${face.descriptor} /FontFile2 ${fontFile} 0 R >>`);
     const cidFont = add(
-      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
-        ` /FontDescriptor ${descriptor} 0 R /CIDToGIDMap /Identity /W [${widthsOf(face, ids, glyphs)}] >>`,
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${objects.baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
+        ` /FontDescriptor ${descriptor} 0 R /CIDToGIDMap /Identity /W [${objects.widths}] >>`,
     );
-    const toUnicode = add(stream('', toUnicodeOf(ids, glyphs)));
-    const type0 = add(`<< /Type /Font /Subtype /Type0 /BaseFont /${baseFont} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+    const toUnicode = add(objects.toUnicode);
+    const type0 = add(`<< /Type /Font /Subtype /Type0 /BaseFont /${objects.baseFont} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
     fontRefs.push(`/${resource} ${type0} 0 R`);
   }
   bodies[0] = Buffer.from(
@@ -529,10 +576,10 @@ export async function renderCertificatePdf(input: RenderInput): Promise<Uint8Arr
   const offsets = p.offsets.slice();
   let at = p.head.length;
   bodies.forEach((body, i) => {
-    const framed = Buffer.concat([Buffer.from(`${p.firstFree + i} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    const open = Buffer.from(`${p.firstFree + i} 0 obj\n`, 'latin1');
     offsets[p.firstFree + i] = at;
-    parts.push(framed);
-    at += framed.length;
+    parts.push(open, body, ENDOBJ);
+    at += open.length + body.length + ENDOBJ.length;
   });
   let xref = `xref\n0 ${next}\n0000000000 65535 f \n`;
   for (let n = 1; n < next; n++) xref += offsets[n] ? `${String(offsets[n]).padStart(10, '0')} 00000 n \n` : '0000000000 65535 f \n';
