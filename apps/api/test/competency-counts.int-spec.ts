@@ -137,6 +137,9 @@ describe('needs-analysis counters stay true', () => {
     // administrator → jpt_pratama: level 4 required instead of 3 (positions module: found when read).
     expect((await org.admin.patch(`/api/positions/${org.positions[1].id}`).send({ type: 'jpt_pratama' })).status).toBe(200);
     expect(cellOf(await expectTrue(org, 'some'), org.units[1], 'M.01')).toMatchObject({ major: 1 });
+    // A new position nobody holds yet changes no one's count.
+    await aPosition(t.db, org.agency, { type: 'administrator' });
+    await expectTrue(org, 'none');
   });
 
   it('[admin] an employee moved to another unit and position, deactivated or added is recounted when the heatmap is read', async () => {

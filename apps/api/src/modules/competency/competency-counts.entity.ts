@@ -103,12 +103,13 @@ export class CompetencyPlacementCount {
   needingWithEvidence: number;
 }
 
-/** Per agency: the position standards the `needing` flags were computed with (a hash), so a change is noticed. */
+/** Per agency: what the counters were computed with, so that a change made elsewhere is noticed by the reader. */
 @Entity('competency_count_states')
 export class CompetencyCountState {
   @PrimaryColumn({ name: 'agency_id', type: 'uuid', primaryKeyConstraintName: 'pk_competency_count_states' })
   agencyId: string;
 
+  /** JSON: position id → a hash of its resolved standard when its holders' `needing` flags were computed. */
   @Column({ name: 'standards_hash', type: 'text' })
   standardsHash: string;
 

@@ -46,14 +46,28 @@ function stdArrays(standards: Map<string, PositionStandard>) {
   return { positionIds, codes, levels };
 }
 
-/** A fingerprint of the resolved standards: when it changes, every `needing` flag is recomputed. */
-export function standardsHash(standards: Map<string, PositionStandard>): string {
-  const lines: string[] = [];
+/**
+ * A signature of each position's resolved standard (JSON: position id → hash of its requirements),
+ * stored with the counters: a position whose signature changed (its type, an override, the
+ * dictionary) gets its holders' `needing` flags recounted; a new empty position costs nothing.
+ */
+export function standardSignatures(standards: Map<string, PositionStandard>): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [positionId, standard] of standards) {
-    for (const r of standard.requirements) lines.push(`${positionId}|${r.competencyCode}|${r.requiredLevel}`);
+    const lines = standard.requirements.map((r) => `${r.competencyCode}=${r.requiredLevel}`).sort();
+    out[positionId] = createHash('sha256').update(lines.join(',')).digest('hex').slice(0, 16);
   }
-  return createHash('sha256').update(lines.sort().join('\n')).digest('hex');
+  return out;
 }
+
+const readSignatures = (text: string | null | undefined): Record<string, string> | null => {
+  try {
+    const parsed = text ? JSON.parse(text) : null;
+    return parsed && typeof parsed === 'object' ? parsed : null;
+  } catch {
+    return null;
+  }
+};
 
 async function inTransaction<T>(manager: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   return manager.queryRunner?.isTransactionActive ? work(manager) : manager.transaction(work);
@@ -199,22 +213,23 @@ const usersFingerprint = (manager: EntityManager, agencyId: string): Promise<{ f
   );
 
 /**
- * Brings an agency's counters up to date for `day` (today): recounts everyone when the standards
- * differ from those the flags were computed with (or on first use: the backfill), else only the
- * employees found out of date. Returns how many employees were recounted.
+ * Brings an agency's counters up to date for `day` (today): recounts everyone on first use (the
+ * backfill), else only the employees found out of date: holders of positions whose standard changed,
+ * employees placed differently than counted, levels past their day. Returns how many were recounted.
  *
  * The usual read costs one pass over the agency's users (a fingerprint of who is placed where,
  * compared with the one stored for the counted employees) and an index probe for levels past their
  * day; only when the fingerprints differ are the two sides joined to find who moved.
  */
 export async function reconcileCounts(manager: EntityManager, agencyId: string, standards: Map<string, PositionStandard>, day = jakartaDay()): Promise<number> {
-  const hash = standardsHash(standards);
+  const signatures = standardSignatures(standards);
   const [state]: { standards_hash: string; placement_fingerprint: string | null }[] = await manager.query(
     `SELECT standards_hash, placement_fingerprint FROM competency_count_states WHERE agency_id = $1`,
     [agencyId],
   );
+  const stored = readSignatures(state?.standards_hash);
   let ids: string[];
-  if (state?.standards_hash !== hash) {
+  if (!stored) {
     const all: { id: string }[] = await manager.query(
       `SELECT user_id AS id FROM competency_counted_employees WHERE agency_id = $1
         UNION SELECT id FROM users WHERE agency_id = $1 AND active AND unit_id IS NOT NULL AND position_id IS NOT NULL`,
@@ -222,28 +237,37 @@ export async function reconcileCounts(manager: EntityManager, agencyId: string, 
     );
     ids = all.map((r) => r.id);
   } else {
-    const [[now], expired] = await Promise.all([
+    const changed = [...new Set([...Object.keys(signatures), ...Object.keys(stored)])].filter((id) => signatures[id] !== stored[id]);
+    const [[now], expired, holders] = await Promise.all([
       usersFingerprint(manager, agencyId),
       manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE holds_until < $2::date AND agency_id = $1`, [agencyId, day]) as Promise<{ id: string }[]>,
+      (changed.length
+        ? manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE agency_id = $1 AND position_id = ANY($2::uuid[])`, [agencyId, changed])
+        : Promise.resolve([])) as Promise<{ id: string }[]>,
     ]);
-    if (now.fp === state.placement_fingerprint) ids = expired.map((r) => r.id);
-    else ids = await outOfDate(manager, agencyId, day);
+    const moved = now.fp === state.placement_fingerprint ? [] : await outOfDate(manager, agencyId, day);
+    ids = [...new Set([...expired.map((r) => r.id), ...holders.map((r) => r.id), ...moved])];
     if (!ids.length) {
       // Someone's recount (an assessment write) may have changed the stored side only: record it.
       if (now.fp !== state.placement_fingerprint) await storeFingerprint(manager, agencyId);
+      if (changed.length) await storeSignatures(manager, agencyId, signatures);
       return 0;
     }
   }
   await inTransaction(manager, async (tx) => {
     await recountEmployees(tx, agencyId, ids, { day, standards });
-    await tx.query(
-      `INSERT INTO competency_count_states (agency_id, standards_hash) VALUES ($1, $2)
-       ON CONFLICT ON CONSTRAINT pk_competency_count_states DO UPDATE SET standards_hash = excluded.standards_hash`,
-      [agencyId, hash],
-    );
+    await storeSignatures(tx, agencyId, signatures);
     await storeFingerprint(tx, agencyId);
   });
   return ids.length;
+}
+
+async function storeSignatures(manager: EntityManager, agencyId: string, signatures: Record<string, string>): Promise<void> {
+  await manager.query(
+    `INSERT INTO competency_count_states (agency_id, standards_hash) VALUES ($1, $2)
+     ON CONFLICT ON CONSTRAINT pk_competency_count_states DO UPDATE SET standards_hash = excluded.standards_hash`,
+    [agencyId, JSON.stringify(signatures)],
+  );
 }
 
 async function storeFingerprint(manager: EntityManager, agencyId: string): Promise<void> {
@@ -274,9 +298,9 @@ export async function backfillJpYearTotals(manager: EntityManager): Promise<numb
 
 /**
  * After a standard of one position changed (inside the editing transaction): recounts its holders
- * and, when the stored hash was that of the standards before the edit, records the new one, so the
- * next read does not recount the whole agency. Anything else that changed meanwhile keeps the hashes
- * apart and is caught by the next read.
+ * and records the position's new signature when the stored one was that of the standard before the
+ * edit, so the next read has nothing left to do. Anything else that changed meanwhile keeps its old
+ * signature and is caught by the next read.
  */
 export async function recountPosition(
   tx: EntityManager,
@@ -289,12 +313,18 @@ export async function recountPosition(
     `SELECT id FROM users WHERE position_id = $1 UNION SELECT user_id FROM competency_counted_employees WHERE position_id = $1`,
     [positionId],
   );
+  // The recount lock (held to the end of the transaction): the stored signatures are read and written by one transaction at a time.
+  await tx.query(`SELECT pg_advisory_xact_lock($1)`, [RECOUNT_LOCK]);
   await recountEmployees(tx, agencyId, holders.map((h) => h.id), { standards: after });
-  await tx.query(`UPDATE competency_count_states SET standards_hash = $3 WHERE agency_id = $1 AND standards_hash = $2`, [
-    agencyId,
-    standardsHash(before),
-    standardsHash(after),
-  ]);
+  const [state] = await tx.query(`SELECT standards_hash FROM competency_count_states WHERE agency_id = $1`, [agencyId]);
+  const stored = readSignatures(state?.standards_hash);
+  const old = standardSignatures(before)[positionId];
+  if (stored && stored[positionId] === old) {
+    const next = standardSignatures(after)[positionId];
+    if (next === undefined) delete stored[positionId];
+    else stored[positionId] = next;
+    await storeSignatures(tx, agencyId, stored);
+  }
 }
 
 /**
