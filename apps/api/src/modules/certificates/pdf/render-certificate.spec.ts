@@ -37,6 +37,23 @@ describe('renderCertificatePdf', () => {
     expect(Buffer.from(await renderCertificatePdf(input('Budi Santoso', 'v1'))).equals(first)).toBe(false);
   });
 
+  it('renders a certificate to the same bytes whatever was rendered before in the process (shared font subsets)', async () => {
+    const fresh = async (names: string[]) => {
+      let bytes: Buffer | undefined;
+      let render: typeof renderCertificatePdf | undefined;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module and its caches
+        render = (require('./render-certificate') as typeof import('./render-certificate')).renderCertificatePdf;
+      });
+      for (const name of names) bytes = Buffer.from(await render!(input(name, 'v1')));
+      return bytes!;
+    };
+    for (const name of ['Budi Santoso', 'Đặng Thị Ngọc Ánh']) {
+      const alone = await fresh([name]);
+      expect((await fresh(['Ñoman Ṡurya Жанна', 'Siti Aminah', 'Nguyễn Văn Ánh', name])).equals(alone)).toBe(true);
+    }
+  });
+
   it('writes a cross-reference table whose offsets point at their objects', async () => {
     const pdf = Buffer.from(await renderCertificatePdf(input('Budi Santoso', 'v1'))).toString('latin1');
     expect(pdf.startsWith('%PDF-1.7\n')).toBe(true);
