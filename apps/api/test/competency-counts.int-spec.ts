@@ -4,9 +4,9 @@ import { PASSWORD, aCourse, aPosition, aUnit, aUser, anAgency, day } from './fac
 import { anAssessment, assessmentCsv } from './factories/competency-builders';
 import { createTestApp, TestApp } from './support/test-app';
 import { loadDictionary, loadSettings, loadStandards } from '../src/modules/competency/competency-context';
-import { countedCells, reconcileCounts, recountEmployees } from '../src/modules/competency/current-counts';
+import { combineFingerprint, countedCells, reconcileCounts, recountEmployees } from '../src/modules/competency/current-counts';
 import { recordCourseEvidence } from '../src/modules/competency/evidence';
-import { cellCounts, type CellCountsRow } from '../src/modules/competency/needs-sql';
+import { cellCounts, jpByUnit, type CellCountsRow } from '../src/modules/competency/needs-sql';
 import { JpLedgerService } from '../src/modules/jp/jp-ledger.service';
 import type { Agency } from '../src/modules/agencies/agency.entity';
 import type { Position } from '../src/modules/positions/position.entity';
@@ -160,6 +160,11 @@ describe('needs-analysis counters stay true', () => {
     // b deactivated; the newcomer (pengawas, 2 required) at level 3 beside people[4].
     expect(cellOf(rows, org.units[1], 'M.02')).toMatchObject({ none: 1, minor: 0, unassessed: 1 });
     expect(await reconcileCounts(t.db.manager, org.agency.id, (await loadStandards(t.db.manager, org.agency.id, await loadDictionary(t.db.manager, org.agency.id))).standards)).toBe(0);
+    // The heatmap takes the users' fingerprint from its JP pass (per unit, combined): the same as the stored one (6 placed: b left).
+    const [state] = await t.db.query(`SELECT placement_fingerprint FROM competency_count_states WHERE agency_id = $1`, [org.agency.id]);
+    const jp = await jpByUnit(t.db.manager, org.agency.id, 2026, { PNS: { target: 20, cap: null }, PPPK: { target: null, cap: 24 } });
+    expect(combineFingerprint(jp)).toBe(state.placement_fingerprint);
+    expect(state.placement_fingerprint).toMatch(/^6:-?\d+$/);
   });
 
   it('[platform] a result that expired, or one dated ahead that started, is recounted on the day', async () => {

@@ -206,6 +206,20 @@ async function outOfDate(manager: EntityManager, agencyId: string, day: string):
 /** `count:xor` of (id, unit, position) hashes: the same over the users and over the counted employees when nobody moved. */
 const fingerprint = (idColumn: string) =>
   `count(*) || ':' || coalesce(bit_xor(uuid_hash_extended(${idColumn}, uuid_hash_extended(unit_id, uuid_hash_extended(position_id, 0)))), 0)`;
+/** The SQL of the per-row fingerprint term over `users u`, for queries that read the users anyway (bit_xor it, count the rows). */
+export const USER_PLACEMENT_HASH = `uuid_hash_extended(u.id, uuid_hash_extended(u.unit_id, uuid_hash_extended(u.position_id, 0)))`;
+
+/** Combines per-group (count, bit_xor) parts into the fingerprint the SQL above computes over the whole set. */
+export function combineFingerprint(parts: { placed: number; xor: string }[]): string {
+  let count = 0;
+  let xor = 0n;
+  for (const p of parts) {
+    count += p.placed;
+    xor ^= BigInt(p.xor);
+  }
+  return `${count}:${BigInt.asIntN(64, xor)}`;
+}
+
 const usersFingerprint = (manager: EntityManager, agencyId: string): Promise<{ fp: string }[]> =>
   manager.query(
     `SELECT ${fingerprint('id')} AS fp FROM users WHERE agency_id = $1 AND active AND unit_id IS NOT NULL AND position_id IS NOT NULL`,
@@ -221,7 +235,14 @@ const usersFingerprint = (manager: EntityManager, agencyId: string): Promise<{ f
  * compared with the one stored for the counted employees) and an index probe for levels past their
  * day; only when the fingerprints differ are the two sides joined to find who moved.
  */
-export async function reconcileCounts(manager: EntityManager, agencyId: string, standards: Map<string, PositionStandard>, day = jakartaDay()): Promise<number> {
+export async function reconcileCounts(
+  manager: EntityManager,
+  agencyId: string,
+  standards: Map<string, PositionStandard>,
+  day = jakartaDay(),
+  /** The users' fingerprint when the caller already has it (the heatmap reads it with the JP figures: one pass over the users). */
+  usersFp?: string,
+): Promise<number> {
   const signatures = standardSignatures(standards);
   const [state]: { standards_hash: string; placement_fingerprint: string | null }[] = await manager.query(
     `SELECT standards_hash, placement_fingerprint FROM competency_count_states WHERE agency_id = $1`,
@@ -239,7 +260,7 @@ export async function reconcileCounts(manager: EntityManager, agencyId: string, 
   } else {
     const changed = [...new Set([...Object.keys(signatures), ...Object.keys(stored)])].filter((id) => signatures[id] !== stored[id]);
     const [[now], expired, holders] = await Promise.all([
-      usersFingerprint(manager, agencyId),
+      usersFp === undefined ? usersFingerprint(manager, agencyId) : [{ fp: usersFp }],
       manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE holds_until < $2::date AND agency_id = $1`, [agencyId, day]) as Promise<{ id: string }[]>,
       (changed.length
         ? manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE agency_id = $1 AND position_id = ANY($2::uuid[])`, [agencyId, changed])

@@ -4,6 +4,7 @@ import type { PositionStandard } from '@asah/competency/standards';
 import type { TEmploymentType } from '@asah/contracts/roles';
 import { Params } from '../../common/db/sql';
 import { levelOptions, ResolvedSettings } from './competency-context';
+import { USER_PLACEMENT_HASH } from './current-counts';
 
 /**
  * The needs analysis in SQL. At 100,000 employees × 9 competencies the gap records do not fit a
@@ -159,7 +160,12 @@ export function jpCte(p: Params, year: number, limits: JpLimits, scope: string):
  * totals (no CTE, which PostgreSQL would write out because it is read twice), targets and caps as
  * CASE over the employment type.
  */
-export async function jpByUnit(manager: EntityManager, agencyId: string, year: number, limits: JpLimits): Promise<{ unit_id: string; below: number; lacking: string }[]> {
+export async function jpByUnit(
+  manager: EntityManager,
+  agencyId: string,
+  year: number,
+  limits: JpLimits,
+): Promise<{ unit_id: string; below: number; lacking: string; placed: number; xor: string }[]> {
   const p = new Params();
   const agency = p.add(agencyId);
   const y = p.add(year);
@@ -169,7 +175,9 @@ export async function jpByUnit(manager: EntityManager, agencyId: string, year: n
   const total = `LEAST(coalesce(t.earned, 0), ${cap})`;
   return manager.query(
     `SELECT u.unit_id, count(*) FILTER (WHERE ${target} IS NOT NULL AND ${total} < ${target})::int AS below,
-            coalesce(sum(GREATEST(${target} - ${total}, 0)) FILTER (WHERE ${target} IS NOT NULL), 0)::text AS lacking
+            coalesce(sum(GREATEST(${target} - ${total}, 0)) FILTER (WHERE ${target} IS NOT NULL), 0)::text AS lacking,
+            -- The same pass gives the counters' placement fingerprint (current-counts.ts), per unit.
+            count(*)::int AS placed, bit_xor(${USER_PLACEMENT_HASH})::text AS xor
        FROM users u LEFT JOIN jp_year_totals t ON t.user_id = u.id AND t.year = ${y}
       WHERE u.agency_id = ${agency} AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
       GROUP BY u.unit_id`,

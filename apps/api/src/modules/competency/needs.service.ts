@@ -11,8 +11,8 @@ import { jakartaDay } from '../../common/time/jakarta';
 import { resolveAgency } from '../agencies/agency-scope';
 import { JpLedgerService } from '../jp/jp-ledger.service';
 import { loadDictionary, loadSettings, loadStandards, unknownCompetency } from './competency-context';
-import { countedCells, reconcileCounts } from './current-counts';
-import { cellCounts, jpByUnit, jpCte, JpLimits, pairsCte } from './needs-sql';
+import { combineFingerprint, countedCells, reconcileCounts } from './current-counts';
+import { cellCounts, CellCountsRow, jpByUnit, jpCte, JpLimits, pairsCte } from './needs-sql';
 import { recommend, recommendableCourses } from './profile.service';
 
 const emptyCounts = (): TNeedsCounts => ({ none: 0, minor: 0, major: 0, unassessed: 0, needsDevelopment: 0, total: 0 });
@@ -67,15 +67,19 @@ export class NeedsService {
       `SELECT id, parent_id, code, name FROM units WHERE agency_id = $1`,
       [agencyId],
     );
-    const [counts, jp] = await Promise.all([
-      // Today's heatmap comes from the maintained counters (current-counts.ts); another day's from the results.
-      asOf === jakartaDay()
-        ? reconcileCounts(manager, agencyId, standards, asOf).then(() =>
-            countedCells(manager, agencyId, standards, settings.evidenceRule === 'raise_level', settings.thresholds),
-          )
-        : cellCounts(manager, agencyId, asOf, standards, settings),
-      jpByUnit(manager, agencyId, year, await this.limits(manager, agencyId)),
-    ]);
+    const jpOf = async () => jpByUnit(manager, agencyId, year, await this.limits(manager, agencyId));
+    let counts: CellCountsRow[];
+    let jp: Awaited<ReturnType<typeof jpOf>>;
+    if (asOf === jakartaDay()) {
+      // Today's heatmap comes from the maintained counters (current-counts.ts), brought up to date
+      // first; the JP pass over the users also gives their placement fingerprint.
+      jp = await jpOf();
+      await reconcileCounts(manager, agencyId, standards, asOf, combineFingerprint(jp));
+      counts = await countedCells(manager, agencyId, standards, settings.evidenceRule === 'raise_level', settings.thresholds);
+    } else {
+      // Another day's from the results.
+      [counts, jp] = await Promise.all([cellCounts(manager, agencyId, asOf, standards, settings), jpOf()]);
+    }
 
     const ownTotals = new Map<string, TNeedsUnitTotals>();
     const ownCells = new Map<string, Map<string, TNeedsCounts>>();
