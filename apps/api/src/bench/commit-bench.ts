@@ -49,7 +49,7 @@ interface Learner {
   access: string;
 }
 interface LoadSpec {
-  mode: 'burst' | 'steady';
+  mode: 'burst' | 'steady' | 'progress';
   contentUrl: string;
   apiUrl: string;
   courseId: string;
@@ -227,7 +227,8 @@ async function load(specPath: string): Promise<void> {
         error ? reject(error) : resolve(result),
       ),
     );
-  const runs = [run(spec.contentUrl, [commitRequest], spec.connections, spec.rate ? Math.round((spec.rate * 2) / 3) : undefined)];
+  const runs =
+    spec.mode === 'progress' ? [run(spec.apiUrl, [progressRequest], spec.connections)] : [run(spec.contentUrl, [commitRequest], spec.connections, spec.rate ? Math.round((spec.rate * 2) / 3) : undefined)];
   if (spec.mode === 'steady') runs.push(run(spec.apiUrl, [progressRequest], Math.max(10, Math.round(spec.connections / 3)), Math.round((spec.rate ?? 0) / 3)));
   const cpuBefore = process.cpuUsage();
   const results = await Promise.all(runs);
@@ -317,17 +318,15 @@ async function main(): Promise<void> {
         `  burst   ${CONCURRENCY} concurrent committers, ${SECONDS} s: ${burstRate.toFixed(0)} commits/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
           `errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'MISSED'})`,
       );
-      // CPU the API process spent per commit: what the machine's load cannot change.
-      const cpu = process.cpuUsage(cpuBefore);
-      const perCommit = (cpu.user + cpu.system) / 1000 / Math.max(1, r.commits);
-      const pgAfter = postgresCpuMs(pgDir);
-      const pgPerCommit = pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / Math.max(1, r.commits) : null;
-      const loadPerCommit = r.loadCpuMs / Math.max(1, r.commits);
-      lines.push(
-        `          CPU per commit: API ${perCommit.toFixed(2)} ms, PostgreSQL ${pgPerCommit === null ? 'not measured (external DATABASE_URL)' : `${pgPerCommit.toFixed(2)} ms`}, ` +
-          `load generator ${loadPerCommit.toFixed(2)} ms` +
-          (pgPerCommit === null ? '' : ` (all three on ${cpus().length} cores: at most ~${Math.floor((cpus().length * 1000) / (perCommit + pgPerCommit + loadPerCommit))} commits/s)`),
-      );
+      lines.push(cpuLine('commit', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
+    }
+    if (MODES.includes('progress')) {
+      console.log(`progress: 50 learners opening their course progress back to back for ${SECONDS} s...`);
+      const cpuBefore = process.cpuUsage();
+      const pgBefore = postgresCpuMs(pgDir);
+      const r = await runLoad({ mode: 'progress', contentUrl, apiUrl, courseId, learners, connections: 50, seconds: SECONDS }, root);
+      lines.push(`  progress 50 connections, ${SECONDS} s: ${(r.progressCalls / SECONDS).toFixed(0)} calls/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+      lines.push(cpuLine('progress call', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.progressCalls));
     }
     if (MODES.includes('steady')) {
       const rate = Math.round(LEARNERS / 30 + LEARNERS / 60);
@@ -349,7 +348,7 @@ async function main(): Promise<void> {
       const ratio = burstRate / tps;
       lines.push(`  ratio   commits/s / pgbench TPS = ${ratio.toFixed(2)}   (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
     }
-    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,steady BENCH_CONCURRENCY BENCH_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
+    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,steady[,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
     console.log(lines.join('\n'));
   } finally {
     await stopDb?.();
@@ -373,6 +372,18 @@ async function firstCommits(contentUrl: string, learners: Learner[]): Promise<vo
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+/** CPU per request of the API process, the benchmark's PostgreSQL and the load generator: what the machine's load cannot change. */
+function cpuLine(what: string, api: NodeJS.CpuUsage, pgBefore: number | null, pgAfter: number | null, loadCpuMs: number, count: number): string {
+  const n = Math.max(1, count);
+  const apiMs = (api.user + api.system) / 1000 / n;
+  const pgMs = pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / n : null;
+  const loadMs = loadCpuMs / n;
+  return (
+    `          CPU per ${what}: API ${apiMs.toFixed(2)} ms (${(api.system / 1000 / n).toFixed(2)} of it in the kernel), PostgreSQL ${pgMs === null ? 'not measured (external DATABASE_URL)' : `${pgMs.toFixed(2)} ms`}, load generator ${loadMs.toFixed(2)} ms` +
+    (pgMs === null ? '' : ` (all three on ${cpus().length} cores: at most ~${Math.floor((cpus().length * 1000) / (apiMs + pgMs + loadMs))}/s)`)
+  );
 }
 
 function runLoad(spec: LoadSpec, root: string): Promise<LoadResult> {

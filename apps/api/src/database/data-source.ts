@@ -60,7 +60,10 @@ export function dataSourceOptions(url: string, poolSize = 10, withMigrations = t
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+; pgcrypto is a trusted extension on managed servers.
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize },
+    // Named statements (database/prepared.ts: the hottest reads and writes) keep one generic plan per
+    // connection; PostgreSQL would otherwise keep re-planning them (planning ~2 ms vs execution
+    // ~0.3 ms for the progress query). Unnamed statements, i.e. everything else, are unaffected.
+    extra: { max: poolSize, options: '-c plan_cache_mode=force_generic_plan' },
   };
 }
 

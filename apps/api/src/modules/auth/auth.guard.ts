@@ -9,6 +9,7 @@ import type { Actor } from '../../common/auth/actor';
 import { ACCESS_COOKIE } from '../../common/auth/cookies';
 import { DomainError } from '../../common/errors/domain-error';
 import { SessionsService } from './sessions.service';
+import { preparedQuery } from '../../database/prepared';
 
 /**
  * Global guard: every route is closed unless it is @Public() or declares @Roles(...).
@@ -34,7 +35,9 @@ export class AuthGuard implements CanActivate {
     const claims = await this.sessions.verifyAccessToken(token);
     if (!claims) throw new DomainError('SESSION_EXPIRED', 'The access token expired; refresh it');
 
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery(
+      this.db,
+      'auth_session_actor',
       `SELECT u.id, u.roles, u.agency_id, u.active AS user_active, a.active AS agency_active
          FROM users u
          JOIN sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL

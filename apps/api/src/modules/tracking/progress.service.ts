@@ -17,6 +17,7 @@ import { Actor, isPlatformAdmin } from '../../common/auth/actor';
 import { notFound } from '../../common/errors/domain-error';
 import { CourseAccessService } from '../courses/course-access.service';
 import { canEdit } from '../courses/course-rules';
+import { preparedQuery } from '../../database/prepared';
 import { COUNTED_SQL, CourseRollupService, DONE_SQL } from './course-rollup.service';
 
 type Row = Record<string, any>;
@@ -42,7 +43,9 @@ export class ProgressService {
   // ---- learner ----
 
   async myCourse(actor: Actor, courseId: string): Promise<TCourseProgress> {
-    const [enrolment] = await this.db.query(
+    const [enrolment] = await preparedQuery(
+      this.db,
+      'progress_my_enrolment',
       `SELECT id FROM enrolments WHERE course_id = $1 AND user_id = $2 AND status IN ('approved', 'active', 'completed') ORDER BY requested_at DESC LIMIT 1`,
       [courseId, actor.userId],
     );
@@ -66,7 +69,9 @@ export class ProgressService {
   /** Course progress of enrolments, with two queries whatever their number. */
   private async forEnrolments(enrolmentIds: string[]): Promise<TCourseProgress[]> {
     if (!enrolmentIds.length) return [];
-    const rows: Row[] = await this.db.query(
+    const rows: Row[] = await preparedQuery(
+      this.db,
+      'progress_for_enrolments',
       `SELECT e.id AS enrolment_id, e.course_id, e.status AS enrolment_status, e.completed_at, a.id AS activity_id, a.type, ${COUNTED_SQL} AS counted,
               ${DONE_SQL} AS done, r.status, r.score_scaled, r.score_raw, r.attempts, r.last_activity_at,
               (SELECT t.status IN ('incomplete', 'not_started') FROM tracking_attempts t WHERE t.user_id = e.user_id AND t.activity_id = a.id AND NOT t.preview
@@ -81,7 +86,7 @@ export class ProgressService {
     );
     const byEnrolment = new Map<string, Row[]>();
     for (const r of rows) byEnrolment.set(r.enrolment_id, [...(byEnrolment.get(r.enrolment_id) ?? []), r]);
-    const meta: Row[] = await this.db.query(`SELECT id, course_id, status, completed_at FROM enrolments WHERE id = ANY($1)`, [enrolmentIds]);
+    const meta: Row[] = await preparedQuery(this.db, 'progress_enrolments', `SELECT id, course_id, status, completed_at FROM enrolments WHERE id = ANY($1)`, [enrolmentIds]);
     const order = new Map(enrolmentIds.map((id, i) => [id, i]));
     return meta
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)

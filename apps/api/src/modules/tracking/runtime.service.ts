@@ -9,6 +9,7 @@ import { generalCommitError, SCORM2004_SUSPEND_DATA_SPM, validateCmi } from '@as
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PackageVersion } from '../content/package-version.entity';
 import { CourseRollupService } from './course-rollup.service';
+import { preparedQuery } from '../../database/prepared';
 import { MicroBatcher } from './micro-batcher';
 import { runtimePackage, type RuntimePackage } from './runtime-package';
 
@@ -308,7 +309,9 @@ export class RuntimeService {
 
   /** The stored states of several SCOs in one statement (in the order asked; undefined = no row yet). */
   private async readStates(items: { attemptId: string; sco: string }[]): Promise<(Obj | undefined)[]> {
-    const rows: Obj[] = await this.db.query(
+    const rows: Obj[] = await preparedQuery(
+      this.db,
+      'runtime_read_states',
       `SELECT x.i, ${STATE_COLUMNS_OF_S}
          FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(attempt_id, sco, i)
          JOIN tracking_sco_states s ON s.attempt_id = x.attempt_id AND s.sco_identifier = x.sco`,
@@ -335,7 +338,9 @@ export class RuntimeService {
     const json = `[${rows
       .map(({ cmi, diff, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"cmi":${cmi},"diff":${diff}}`)
       .join(',')}]`;
-    const applied: { id: string }[] = await this.db.query(
+    const applied = await preparedQuery<{ id: string }>(
+      this.db,
+      'runtime_write_fast',
       `WITH v AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, attempt_id uuid, sco text, cmi jsonb, suspend_data text, total_time float8, prior_time float8,
            location text, exit text, entry text, score_min float8, score_max float8, session int, sequence int, new_session int, prev_session int,
