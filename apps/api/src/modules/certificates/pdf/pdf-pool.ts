@@ -6,6 +6,7 @@ import { renderCertificatePdf, type RenderInput } from './render-certificate';
 interface Pending {
   resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
+  slot: Slot;
 }
 
 interface Slot {
@@ -48,6 +49,21 @@ export class PdfPool {
         if (m.error) p.reject(new Error(m.error));
         else p.resolve(m.bytes!);
       });
+      // A worker that dies (out of memory, a crash) fails what it had in flight instead of leaving it
+      // pending forever (a bulk job would hang; now it ends as failed, its certificates issued and the
+      // missing PDFs rendered on first download), and gets no more work: the others, or this thread
+      // when none is left, render the rest.
+      const dead = (error: Error) => {
+        const index = this.workers.indexOf(slot);
+        if (index >= 0) this.workers.splice(index, 1);
+        for (const [id, p] of this.pending) {
+          if (p.slot !== slot) continue;
+          this.pending.delete(id);
+          p.reject(error);
+        }
+      };
+      worker.on('error', dead);
+      worker.on('exit', (code) => dead(new Error(`PDF worker stopped (exit code ${code})`)));
       this.workers.push(slot);
     }
   }
@@ -74,13 +90,13 @@ export class PdfPool {
       }
     }
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, slot });
       slot.worker.postMessage(message);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
-    this.workers.length = 0;
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 }
