@@ -5,6 +5,9 @@
  * cohort, then runs the real bulk job (BulkIssueService: numbering under the agency lock, Open Badges
  * credential signed with Ed25519, PDF rendered on worker threads and stored in local storage)
  * against an embedded PostgreSQL, and prints the rate. Target: 10,000 within 60 s on 2 cores.
+ *
+ * BENCH_MODE=render times the PDF renderer alone in this thread (no database, no workers): the
+ * quick loop to profile with `node --cpu-prof dist/bench/certificates-bench.js`.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +25,7 @@ import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { BulkIssueService } from '../modules/certificates/bulk.service';
 import { defaultTemplateContent } from '../modules/certificates/default-template';
 import { TemplatesService } from '../modules/certificates/templates.service';
+import { renderCertificatePdf, type RenderInput } from '../modules/certificates/pdf/render-certificate';
 import { Certificate } from '../modules/certificates/certificate.entities';
 import { CertificatePdfService } from '../modules/certificates/certificate-pdf.service';
 
@@ -196,7 +200,44 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+/** The renderer alone: COUNT PDFs of the default template (every tenth name not ASCII), after a warm-up. */
+async function renderOnly(): Promise<void> {
+  const content = defaultTemplateContent();
+  const input = (i: number): RenderInput => ({
+    content,
+    values: {
+      holderName: i % 10 === 0 ? `Ñyoman Ṡurya Wijayakusuma ${i}` : `Pegawai Uji Kinerja ${i}`,
+      nip: `NIP 1990${String(i).padStart(14, '0')}`,
+      courseTitle: 'Pelatihan Dasar Calon Pegawai Negeri Sipil Golongan III',
+      jp: '24',
+      completedOn: '22 November 2026',
+      issuedOn: '22 November 2026',
+      number: `SERT/2026/BENCH/${String(i).padStart(6, '0')}`,
+      agencyName: 'Pemerintah Kabupaten Uji Kinerja',
+      signerName: 'Kepala Badan Kepegawaian',
+      signerTitle: 'Kepala BKPSDM',
+      signerNip: '',
+      verificationUrl: `https://asah.example.go.id/verify/${randomBytes(16).toString('base64url')}`,
+    },
+    assets: {},
+    meta: { id: `c${i}`, title: `Sertifikat ${i}`, date: new Date('2026-11-22T03:00:00Z') },
+    templateKey: 'bench',
+  });
+  for (let i = 0; i < 200; i++) await renderCertificatePdf(input(i));
+  const load = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < COUNT; i++) bytes += (await renderCertificatePdf(input(1000 + i))).length;
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  console.log(`PDFs rendered:         ${COUNT.toLocaleString('en')} in this thread, ${(bytes / COUNT / 1024).toFixed(1)} KiB each`);
+  console.log(`per PDF:               ${((seconds / COUNT) * 1000).toFixed(2)} ms wall, ${((cpu.user + cpu.system) / 1000 / COUNT).toFixed(2)} ms CPU`);
+  console.log(`load average:          ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
+  console.log(`repeat with:           BENCH_MODE=render npm run bench:certificates`);
+}
+
+(process.env.BENCH_MODE === 'render' ? renderOnly() : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
