@@ -240,14 +240,16 @@ export async function reconcileCounts(
   agencyId: string,
   standards: Map<string, PositionStandard>,
   day = jakartaDay(),
-  /** The users' fingerprint when the caller already has it (the heatmap reads it with the JP figures: one pass over the users). */
-  usersFp?: string,
+  /** The users' fingerprint when the caller reads it anyway (the heatmap, with the JP figures: one pass over the users). */
+  usersFp?: Promise<string>,
 ): Promise<number> {
   const signatures = standardSignatures(standards);
-  const [state]: { standards_hash: string; placement_fingerprint: string | null }[] = await manager.query(
-    `SELECT standards_hash, placement_fingerprint FROM competency_count_states WHERE agency_id = $1`,
-    [agencyId],
-  );
+  // Read side by side: the state, the levels past their day and the users' fingerprint.
+  const [[state], expired, fp]: [{ standards_hash: string; placement_fingerprint: string | null }[], { id: string }[], string] = await Promise.all([
+    manager.query(`SELECT standards_hash, placement_fingerprint FROM competency_count_states WHERE agency_id = $1`, [agencyId]),
+    manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE holds_until < $2::date AND agency_id = $1`, [agencyId, day]),
+    usersFp ?? usersFingerprint(manager, agencyId).then((rows) => rows[0].fp),
+  ]);
   const stored = readSignatures(state?.standards_hash);
   let ids: string[];
   if (!stored) {
@@ -259,18 +261,14 @@ export async function reconcileCounts(
     ids = all.map((r) => r.id);
   } else {
     const changed = [...new Set([...Object.keys(signatures), ...Object.keys(stored)])].filter((id) => signatures[id] !== stored[id]);
-    const [[now], expired, holders] = await Promise.all([
-      usersFp === undefined ? usersFingerprint(manager, agencyId) : [{ fp: usersFp }],
-      manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE holds_until < $2::date AND agency_id = $1`, [agencyId, day]) as Promise<{ id: string }[]>,
-      (changed.length
-        ? manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE agency_id = $1 AND position_id = ANY($2::uuid[])`, [agencyId, changed])
-        : Promise.resolve([])) as Promise<{ id: string }[]>,
-    ]);
-    const moved = now.fp === state.placement_fingerprint ? [] : await outOfDate(manager, agencyId, day);
+    const holders: { id: string }[] = changed.length
+      ? await manager.query(`SELECT user_id AS id FROM competency_counted_employees WHERE agency_id = $1 AND position_id = ANY($2::uuid[])`, [agencyId, changed])
+      : [];
+    const moved = fp === state.placement_fingerprint ? [] : await outOfDate(manager, agencyId, day);
     ids = [...new Set([...expired.map((r) => r.id), ...holders.map((r) => r.id), ...moved])];
     if (!ids.length) {
       // Someone's recount (an assessment write) may have changed the stored side only: record it.
-      if (now.fp !== state.placement_fingerprint) await storeFingerprint(manager, agencyId);
+      if (fp !== state.placement_fingerprint) await storeFingerprint(manager, agencyId);
       if (changed.length) await storeSignatures(manager, agencyId, signatures);
       return 0;
     }

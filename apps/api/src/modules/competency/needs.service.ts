@@ -60,25 +60,27 @@ export class NeedsService {
 
   async heatmapOf(manager: EntityManager, agencyId: string, asOf: string): Promise<TNeedsHeatmap> {
     const year = Number(asOf.slice(0, 4));
-    const settings = await loadSettings(manager, agencyId);
-    const dictionary = await loadDictionary(manager, agencyId);
-    const { standards } = await loadStandards(manager, agencyId, dictionary);
-    const units: { id: string; parent_id: string | null; code: string; name: string }[] = await manager.query(
-      `SELECT id, parent_id, code, name FROM units WHERE agency_id = $1`,
-      [agencyId],
-    );
-    const jpOf = async () => jpByUnit(manager, agencyId, year, await this.limits(manager, agencyId));
+    // Independent reads side by side (a pool manager: one connection each); the JP pass, the longest,
+    // starts as soon as the agency's JP limits are known.
+    const jpPass = this.limits(manager, agencyId).then((limits) => jpByUnit(manager, agencyId, year, limits));
+    // Awaited below; marked handled so a failure elsewhere first is not an unhandled rejection.
+    jpPass.catch(() => undefined);
+    const [settings, { standards, dictionary }, units] = await Promise.all([
+      loadSettings(manager, agencyId),
+      loadDictionary(manager, agencyId).then(async (dictionary) => ({ dictionary, standards: (await loadStandards(manager, agencyId, dictionary)).standards })),
+      manager.query(`SELECT id, parent_id, code, name FROM units WHERE agency_id = $1`, [agencyId]) as Promise<{ id: string; parent_id: string | null; code: string; name: string }[]>,
+    ]);
     let counts: CellCountsRow[];
-    let jp: Awaited<ReturnType<typeof jpOf>>;
+    let jp: Awaited<typeof jpPass>;
     if (asOf === jakartaDay()) {
       // Today's heatmap comes from the maintained counters (current-counts.ts), brought up to date
       // first; the JP pass over the users also gives their placement fingerprint.
-      jp = await jpOf();
-      await reconcileCounts(manager, agencyId, standards, asOf, combineFingerprint(jp));
+      await reconcileCounts(manager, agencyId, standards, asOf, jpPass.then(combineFingerprint));
+      jp = await jpPass;
       counts = await countedCells(manager, agencyId, standards, settings.evidenceRule === 'raise_level', settings.thresholds);
     } else {
       // Another day's from the results.
-      [counts, jp] = await Promise.all([cellCounts(manager, agencyId, asOf, standards, settings), jpOf()]);
+      [counts, jp] = await Promise.all([cellCounts(manager, agencyId, asOf, standards, settings), jpPass]);
     }
 
     const ownTotals = new Map<string, TNeedsUnitTotals>();
