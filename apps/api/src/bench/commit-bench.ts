@@ -22,6 +22,7 @@ import 'reflect-metadata';
 import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -41,7 +42,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 20_000);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 const PGBENCH_CLIENTS = Number(process.env.BENCH_PGBENCH_CLIENTS ?? 16);
-const MODES = (process.env.BENCH_MODES ?? 'burst,steady').split(',');
+const MODES = (process.env.BENCH_MODES ?? 'burst,paced,steady').split(',');
 
 interface Learner {
   attemptId: string;
@@ -56,6 +57,12 @@ interface LoadSpec {
   learners: Learner[];
   connections: number;
   seconds: number;
+  /**
+   * Open loop (paced, steady): each learner commits every `commit` ms and opens its progress every
+   * `progress` ms (0 = never), starting at a random moment of its interval, whatever the answers'
+   * speed — as independent learners do. Without it the load is closed-loop (autocannon).
+   */
+  intervals?: { commit: number; progress: number };
   /** Requests per second over all connections (steady), or unlimited (burst). */
   rate?: number;
 }
@@ -179,6 +186,10 @@ async function load(specPath: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const autocannon = require('autocannon');
   const spec: LoadSpec = JSON.parse(readFileSync(specPath, 'utf8'));
+  if (spec.intervals) {
+    process.send!(await openLoop(spec));
+    return;
+  }
   const session = 1;
   const sequences = new Map<string, number>();
   let next = 0;
@@ -252,6 +263,91 @@ async function load(specPath: string): Promise<void> {
   process.send!(out);
 }
 
+/**
+ * Independent learners on keep-alive connections (at most `spec.connections` per origin): autocannon's
+ * `overallRate` fires every connection at the same instants, i.e. synchronised bursts that no real
+ * population of learners produces.
+ */
+async function openLoop(spec: LoadSpec): Promise<LoadResult> {
+  const { commit: commitEvery, progress: progressEvery } = spec.intervals!;
+  const agents = { content: new Agent({ keepAlive: true, maxSockets: spec.connections }), api: new Agent({ keepAlive: true, maxSockets: Math.max(10, Math.round(spec.connections / 3)) }) };
+  const latencies: number[] = [];
+  const commitLatencies: number[] = [];
+  const result = { commits: 0, progressCalls: 0, errors: 0, non2xx: 0, refused: 0 };
+  const until = performance.now() + spec.seconds * 1000;
+  let pending = 0;
+  const send = (url: string, agent: Agent, method: string, headers: Record<string, string>, body: string | null, done: (status: number, text: string, ms: number) => void) => {
+    const started = performance.now();
+    pending += 1;
+    const req = httpRequest(url, { method, agent, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, timeout: 30_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        pending -= 1;
+        const ms = performance.now() - started;
+        latencies.push(ms);
+        if ((res.statusCode ?? 0) >= 300) result.non2xx += 1;
+        done(res.statusCode ?? 0, text, ms);
+      });
+    });
+    req.on('error', () => {
+      pending -= 1;
+      result.errors += 1;
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.end(body ?? undefined);
+  };
+  const cpuBefore = process.cpuUsage();
+  const timers: NodeJS.Timeout[] = [];
+  spec.learners.forEach((learner, i) => {
+    let sequence = 0;
+    const commitOnce = () => {
+      if (performance.now() >= until) return;
+      sequence += 1;
+      send(`${spec.contentUrl}/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, agents.content, 'POST', { 'content-type': 'application/json' }, commitBody(1, sequence), (status, text, ms) => {
+        result.commits += 1;
+        commitLatencies.push(ms);
+        if (status !== 200 || !text.startsWith('{"result":true')) result.refused += 1;
+      });
+    };
+    const progressOnce = () => {
+      if (performance.now() >= until) return;
+      send(`${spec.apiUrl}/api/learning/courses/${spec.courseId}/progress`, agents.api, 'GET', { cookie: `asah_at=${learner.access}` }, null, (status) => {
+        result.progressCalls += 1;
+        if (status !== 200) result.refused += 1;
+      });
+    };
+    const every = (fn: () => void, interval: number) => {
+      timers.push(
+        setTimeout(() => {
+          fn();
+          timers.push(setInterval(fn, interval));
+        }, Math.random() * interval),
+      );
+    };
+    every(commitOnce, commitEvery);
+    if (progressEvery) every(progressOnce, progressEvery + (i % 2)); // +1 ms: no phase lock with the commits
+  });
+  await new Promise((resolve) => setTimeout(resolve, spec.seconds * 1000));
+  timers.forEach((t) => clearTimeout(t));
+  while (pending > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  const cpu = process.cpuUsage(cpuBefore);
+  agents.content.destroy();
+  agents.api.destroy();
+  const pct = (list: number[], p: number) => (list.length ? Math.round(list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))]!) : 0);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / spec.seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    max: pct(latencies, 1),
+    ...result,
+    commitP99: pct(commitLatencies, 0.99),
+    loadCpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The server process
 // ---------------------------------------------------------------------------------------------
@@ -320,6 +416,19 @@ async function main(): Promise<void> {
       );
       lines.push(cpuLine('commit', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
     }
+    if (MODES.includes('paced')) {
+      // The same committers at a pace a SCO can actually keep (a commit per second each, 30 times
+      // scorm-again's usual cadence): latency under load rather than queueing behind a closed loop.
+      console.log(`paced: ${CONCURRENCY} learners committing once a second each for ${SECONDS} s...`);
+      const cpuBefore = process.cpuUsage();
+      const pgBefore = postgresCpuMs(pgDir);
+      const r = await runLoad({ mode: 'burst', contentUrl, apiUrl, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS, intervals: { commit: 1000, progress: 0 } }, root);
+      lines.push(
+        `  paced   ${CONCURRENCY} committers, one commit per second each, ${SECONDS} s: ${(r.commits / SECONDS).toFixed(0)} commits/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
+          `errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'MISSED'})`,
+      );
+      lines.push(cpuLine('commit', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
+    }
     if (MODES.includes('progress')) {
       console.log(`progress: 50 learners opening their course progress back to back for ${SECONDS} s...`);
       const cpuBefore = process.cpuUsage();
@@ -331,7 +440,7 @@ async function main(): Promise<void> {
     if (MODES.includes('steady')) {
       const rate = Math.round(LEARNERS / 30 + LEARNERS / 60);
       console.log(`steady: ${LEARNERS} learners (commit every 30 s, progress every 60 s = ${rate} requests/s) for ${STEADY_SECONDS} s...`);
-      const r = await runLoad({ mode: 'steady', contentUrl, apiUrl, courseId, learners, connections: 150, seconds: STEADY_SECONDS, rate }, root);
+      const r = await runLoad({ mode: 'steady', contentUrl, apiUrl, courseId, learners, connections: 150, seconds: STEADY_SECONDS, intervals: { commit: 30_000, progress: 60_000 } }, root);
       const ok = r.p99 < 200 && r.errors === 0 && r.non2xx === 0 && r.refused === 0;
       lines.push(
         `  steady  ${LEARNERS} learners, ${STEADY_SECONDS} s: ${r.perSecond.toFixed(0)} requests/s (${(r.commits / STEADY_SECONDS).toFixed(0)} commits/s + ${(r.progressCalls / STEADY_SECONDS).toFixed(0)} progress/s), ` +
@@ -348,7 +457,7 @@ async function main(): Promise<void> {
       const ratio = burstRate / tps;
       lines.push(`  ratio   commits/s / pgbench TPS = ${ratio.toFixed(2)}   (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
     }
-    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,steady[,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
+    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,steady[,paced,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
     console.log(lines.join('\n'));
   } finally {
     await stopDb?.();
