@@ -98,26 +98,7 @@ export async function recountEmployees(
     const before: { agency_id: string }[] = await tx.query(`SELECT DISTINCT agency_id FROM competency_counted_employees WHERE user_id = ANY($1::uuid[])`, [ids]);
 
     // 1. Take back their contribution, as it was counted.
-    await tx.query(
-      `INSERT INTO competency_level_counts (agency_id, unit_id, position_id, competency_code, with_evidence, level, employees)
-       SELECT c.agency_id, c.unit_id, c.position_id, l.competency_code, v.with_evidence, v.level, -count(*)::int
-         FROM competency_counted_employees c JOIN competency_current_levels l ON l.user_id = c.user_id
-        CROSS JOIN LATERAL (VALUES (false, l.level), (true, l.level_with_evidence)) AS v(with_evidence, level)
-        WHERE c.user_id = ANY($1::uuid[]) AND v.level IS NOT NULL
-        GROUP BY 1, 2, 3, 4, 5, 6
-       ON CONFLICT ON CONSTRAINT pk_competency_level_counts DO UPDATE SET employees = competency_level_counts.employees + excluded.employees`,
-      [ids],
-    );
-    await tx.query(
-      `INSERT INTO competency_placement_counts (agency_id, unit_id, position_id, employees, needing, needing_with_evidence)
-       SELECT agency_id, unit_id, position_id, -count(*)::int, -count(*) FILTER (WHERE needing)::int, -count(*) FILTER (WHERE needing_with_evidence)::int
-         FROM competency_counted_employees WHERE user_id = ANY($1::uuid[])
-        GROUP BY 1, 2, 3
-       ON CONFLICT ON CONSTRAINT pk_competency_placement_counts DO UPDATE SET employees = competency_placement_counts.employees + excluded.employees,
-          needing = competency_placement_counts.needing + excluded.needing,
-          needing_with_evidence = competency_placement_counts.needing_with_evidence + excluded.needing_with_evidence`,
-      [ids],
-    );
+    await addContribution(tx, ids, -1);
     await tx.query(`DELETE FROM competency_current_levels WHERE user_id = ANY($1::uuid[])`, [ids]);
     await tx.query(`DELETE FROM competency_counted_employees WHERE user_id = ANY($1::uuid[])`, [ids]);
 
@@ -165,30 +146,35 @@ export async function recountEmployees(
       [ids, agencyId, day, std.positionIds, std.codes, std.levels],
     );
     // 4. Add their contribution back.
-    await tx.query(
-      `INSERT INTO competency_level_counts (agency_id, unit_id, position_id, competency_code, with_evidence, level, employees)
-       SELECT c.agency_id, c.unit_id, c.position_id, l.competency_code, v.with_evidence, v.level, count(*)::int
-         FROM competency_counted_employees c JOIN competency_current_levels l ON l.user_id = c.user_id
-        CROSS JOIN LATERAL (VALUES (false, l.level), (true, l.level_with_evidence)) AS v(with_evidence, level)
-        WHERE c.user_id = ANY($1::uuid[]) AND v.level IS NOT NULL
-        GROUP BY 1, 2, 3, 4, 5, 6
-       ON CONFLICT ON CONSTRAINT pk_competency_level_counts DO UPDATE SET employees = competency_level_counts.employees + excluded.employees`,
-      [ids],
-    );
-    await tx.query(
-      `INSERT INTO competency_placement_counts (agency_id, unit_id, position_id, employees, needing, needing_with_evidence)
-       SELECT agency_id, unit_id, position_id, count(*)::int, count(*) FILTER (WHERE needing)::int, count(*) FILTER (WHERE needing_with_evidence)::int
-         FROM competency_counted_employees WHERE user_id = ANY($1::uuid[])
-        GROUP BY 1, 2, 3
-       ON CONFLICT ON CONSTRAINT pk_competency_placement_counts DO UPDATE SET employees = competency_placement_counts.employees + excluded.employees,
-          needing = competency_placement_counts.needing + excluded.needing,
-          needing_with_evidence = competency_placement_counts.needing_with_evidence + excluded.needing_with_evidence`,
-      [ids],
-    );
+    await addContribution(tx, ids, 1);
     const agencies = [...new Set([agencyId, ...before.map((b) => b.agency_id)])];
     await tx.query(`DELETE FROM competency_level_counts WHERE agency_id = ANY($1::uuid[]) AND employees = 0`, [agencies]);
     await tx.query(`DELETE FROM competency_placement_counts WHERE agency_id = ANY($1::uuid[]) AND employees = 0`, [agencies]);
   });
+}
+
+/** Adds (sign 1) or takes back (sign -1) the counted employees' contribution to both counter tables. */
+async function addContribution(tx: EntityManager, ids: string[], sign: 1 | -1): Promise<void> {
+  await tx.query(
+    `INSERT INTO competency_level_counts (agency_id, unit_id, position_id, competency_code, with_evidence, level, employees)
+     SELECT c.agency_id, c.unit_id, c.position_id, l.competency_code, v.with_evidence, v.level, $2 * count(*)::int
+       FROM competency_counted_employees c JOIN competency_current_levels l ON l.user_id = c.user_id
+      CROSS JOIN LATERAL (VALUES (false, l.level), (true, l.level_with_evidence)) AS v(with_evidence, level)
+      WHERE c.user_id = ANY($1::uuid[]) AND v.level IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT ON CONSTRAINT pk_competency_level_counts DO UPDATE SET employees = competency_level_counts.employees + excluded.employees`,
+    [ids, sign],
+  );
+  await tx.query(
+    `INSERT INTO competency_placement_counts (agency_id, unit_id, position_id, employees, needing, needing_with_evidence)
+     SELECT agency_id, unit_id, position_id, $2 * count(*)::int, $2 * count(*) FILTER (WHERE needing)::int, $2 * count(*) FILTER (WHERE needing_with_evidence)::int
+       FROM competency_counted_employees WHERE user_id = ANY($1::uuid[])
+      GROUP BY 1, 2, 3
+     ON CONFLICT ON CONSTRAINT pk_competency_placement_counts DO UPDATE SET employees = competency_placement_counts.employees + excluded.employees,
+        needing = competency_placement_counts.needing + excluded.needing,
+        needing_with_evidence = competency_placement_counts.needing_with_evidence + excluded.needing_with_evidence`,
+    [ids, sign],
+  );
 }
 
 /** Employees whose counting is out of date: placement changed (moved, deactivated, deleted, new) or levels past their day. */
