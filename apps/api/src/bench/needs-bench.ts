@@ -153,17 +153,20 @@ async function generate(db: DataSource): Promise<string> {
   return a;
 }
 
-/** The heatmap aggregate by hand: standards as CASE over the position type, overrides joined, current result by DISTINCT ON. */
-const handHeatmap = (agencyId: string, asOf: string) => `
-WITH req AS (
-  SELECT p.id AS position_id, c.code,
+/** Required level per (position, national competency): overrides, else the position type's default (domain.md). */
+const requiredLevels = (agencyId: string) => `  SELECT p.id AS position_id, c.code,
          CASE WHEN ps.position_id IS NOT NULL THEN ps.required_level
               WHEN c."group" = 'teknis' THEN NULL
               ELSE CASE p.type WHEN 'jpt_madya' THEN 5 WHEN 'jpt_pratama' THEN 4 WHEN 'administrator' THEN 3 WHEN 'pengawas' THEN 2 WHEN 'pelaksana' THEN 1 END
          END AS required
     FROM positions p CROSS JOIN competencies c
     LEFT JOIN position_standards ps ON ps.position_id = p.id AND ps.competency_code = c.code
-   WHERE p.agency_id = '${agencyId}' AND c.agency_id IS NULL
+   WHERE p.agency_id = '${agencyId}' AND c.agency_id IS NULL`;
+
+/** The heatmap aggregate by hand: standards as CASE over the position type, overrides joined, current result by DISTINCT ON. */
+const handHeatmap = (agencyId: string, asOf: string) => `
+WITH req AS (
+${requiredLevels(agencyId)}
 ), cur AS (
   SELECT DISTINCT ON (user_id, competency_code) user_id, competency_code, level
     FROM assessments
@@ -197,14 +200,7 @@ WITH jpu AS (
    WHERE u.agency_id = '${agencyId}' AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
    GROUP BY u.unit_id
 ), req AS (
-  SELECT p.id AS position_id, c.code,
-         CASE WHEN ps.position_id IS NOT NULL THEN ps.required_level
-              WHEN c."group" = 'teknis' THEN NULL
-              ELSE CASE p.type WHEN 'jpt_madya' THEN 5 WHEN 'jpt_pratama' THEN 4 WHEN 'administrator' THEN 3 WHEN 'pengawas' THEN 2 WHEN 'pelaksana' THEN 1 END
-         END AS required
-    FROM positions p CROSS JOIN competencies c
-    LEFT JOIN position_standards ps ON ps.position_id = p.id AND ps.competency_code = c.code
-   WHERE p.agency_id = '${agencyId}' AND c.agency_id IS NULL
+${requiredLevels(agencyId)}
 ), assessed AS (
   SELECT lc.unit_id, lc.competency_code AS code,
          sum(lc.employees) FILTER (WHERE r.required - lc.level >= 2) AS major,
