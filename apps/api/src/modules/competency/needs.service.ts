@@ -75,9 +75,14 @@ export class NeedsService {
     if (asOf === jakartaDay()) {
       // Today's heatmap comes from the maintained counters (current-counts.ts), brought up to date
       // first; the JP pass over the users also gives their placement fingerprint.
-      await reconcileCounts(manager, agencyId, standards, asOf, jpPass.then(combineFingerprint));
+      // The counters are read beside that pass, not after it: almost always nothing needs a recount,
+      // and when something did they are read again.
+      const read = () => countedCells(manager, agencyId, standards, settings.evidenceRule === 'raise_level', settings.thresholds);
+      const early = read();
+      early.catch(() => undefined);
+      const recounted = await reconcileCounts(manager, agencyId, standards, asOf, jpPass.then(combineFingerprint));
       jp = await jpPass;
-      counts = await countedCells(manager, agencyId, standards, settings.evidenceRule === 'raise_level', settings.thresholds);
+      counts = recounted ? await read() : await early;
     } else {
       // Another day's from the results.
       [counts, jp] = await Promise.all([cellCounts(manager, agencyId, asOf, standards, settings), jpPass]);
