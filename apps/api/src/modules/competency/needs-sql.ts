@@ -157,8 +157,8 @@ export function jpCte(p: Params, year: number, limits: JpLimits, scope: string):
 
 /**
  * The per-unit JP figures of the heatmap in one pass: the agency's employees hash-joined to their year
- * totals (no CTE, which PostgreSQL would write out because it is read twice), targets and caps as
- * CASE over the employment type.
+ * totals (no CTE, which PostgreSQL would write out because it is read twice), targets and caps joined
+ * per employment type.
  */
 export async function jpByUnit(
   manager: EntityManager,
@@ -169,16 +169,17 @@ export async function jpByUnit(
   const p = new Params();
   const agency = p.add(agencyId);
   const y = p.add(year);
-  const target = `CASE u.employment_type WHEN 'PNS' THEN ${p.add(limits.PNS.target)}::numeric WHEN 'PPPK' THEN ${p.add(limits.PPPK.target)}::numeric END`;
-  const cap = `CASE u.employment_type WHEN 'PNS' THEN ${p.add(limits.PNS.cap)}::numeric WHEN 'PPPK' THEN ${p.add(limits.PPPK.cap)}::numeric END`;
+  // Target and cap per employment type joined once per employee, not evaluated as CASEs per use.
+  const kinds = `(VALUES ('PNS', ${p.add(limits.PNS.target)}::numeric, ${p.add(limits.PNS.cap)}::numeric), ('PPPK', ${p.add(limits.PPPK.target)}::numeric, ${p.add(limits.PPPK.cap)}::numeric))`;
   // LEAST ignores a NULL cap: no cap, the whole total counts.
-  const total = `LEAST(coalesce(t.earned, 0), ${cap})`;
+  const total = `LEAST(coalesce(t.earned, 0), k.cap)`;
   return manager.query(
-    `SELECT u.unit_id, count(*) FILTER (WHERE ${target} IS NOT NULL AND ${total} < ${target})::int AS below,
-            coalesce(sum(GREATEST(${target} - ${total}, 0)) FILTER (WHERE ${target} IS NOT NULL), 0)::text AS lacking,
+    `SELECT u.unit_id, count(*) FILTER (WHERE k.target IS NOT NULL AND ${total} < k.target)::int AS below,
+            coalesce(sum(GREATEST(k.target - ${total}, 0)) FILTER (WHERE k.target IS NOT NULL), 0)::text AS lacking,
             -- The same pass gives the counters' placement fingerprint (current-counts.ts), per unit.
             count(*)::int AS placed, bit_xor(${USER_PLACEMENT_HASH})::text AS xor
        FROM users u LEFT JOIN jp_year_totals t ON t.user_id = u.id AND t.year = ${y}
+       LEFT JOIN ${kinds} AS k(employment_type, target, cap) ON k.employment_type = u.employment_type
       WHERE u.agency_id = ${agency} AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
       GROUP BY u.unit_id`,
     p.values,
