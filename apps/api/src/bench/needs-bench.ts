@@ -193,10 +193,11 @@ SELECT unit_id, code, count(*) FILTER (WHERE severity = 'none'), count(*) FILTER
 const handCounters = (agencyId: string, year: number) => `
 WITH jpu AS (
   SELECT u.unit_id,
-         count(*) FILTER (WHERE u.employment_type = 'PNS' AND coalesce(t.earned, 0) < 20) AS below,
-         sum(GREATEST(20 - coalesce(t.earned, 0), 0)) FILTER (WHERE u.employment_type = 'PNS') AS lacking,
+         count(*) FILTER (WHERE k.target IS NOT NULL AND LEAST(coalesce(t.earned, 0), coalesce(k.cap, 'infinity')) < k.target) AS below,
+         coalesce(sum(GREATEST(k.target - LEAST(coalesce(t.earned, 0), coalesce(k.cap, 'infinity')), 0)) FILTER (WHERE k.target IS NOT NULL), 0) AS lacking,
          count(*) || ':' || coalesce(bit_xor(uuid_hash_extended(u.id, uuid_hash_extended(u.unit_id, uuid_hash_extended(u.position_id, 0)))), 0) AS fp
     FROM users u LEFT JOIN jp_year_totals t ON t.user_id = u.id AND t.year = ${year}
+    LEFT JOIN (VALUES ('PNS', 20::numeric, NULL::numeric), ('PPPK', NULL::numeric, 24::numeric)) AS k(employment_type, target, cap) ON k.employment_type = u.employment_type
    WHERE u.agency_id = '${agencyId}' AND u.active AND u.unit_id IS NOT NULL AND u.position_id IS NOT NULL
    GROUP BY u.unit_id
 ), req AS (
