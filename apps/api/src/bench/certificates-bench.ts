@@ -10,18 +10,14 @@
  * quick loop to profile with `node --cpu-prof dist/bench/certificates-bench.js`.
  */
 import 'reflect-metadata';
+import { benchApp, benchDatabase, type BenchDatabase } from './bench-support';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApp } from '../bootstrap';
 import type { Actor } from '../common/auth/actor';
-import { buildAppConfig } from '../config/app-config';
-import { parseEnv } from '../config/config.schema';
-import { dataSourceOptions } from '../database/data-source';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { BulkIssueService } from '../modules/certificates/bulk.service';
 import { defaultTemplateContent } from '../modules/certificates/default-template';
 import { TemplatesService } from '../modules/certificates/templates.service';
@@ -94,22 +90,12 @@ function postgresCpuSeconds(pgDir: string): number | null {
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-cert-'));
-  const pgDir = mkdtempSync(join(tmpdir(), 'asah-bench-pg-'));
-  let stopDb: (() => Promise<void>) | undefined;
+  let database: BenchDatabase | undefined;
   try {
     console.log('Starting embedded PostgreSQL and the API (not listening)...');
-    const db = await startEmbeddedPostgres(pgDir, 56000 + Math.floor(Math.random() * 3000), () => undefined);
-    stopDb = db.stop;
-    const migrator = await new DataSource(dataSourceOptions(db.url)).initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
-    const config = buildAppConfig(
-      parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: join(root, 'data'), DATABASE_POOL_SIZE: '6' }),
-      db.url,
-      true,
-    );
-    config.migrateOnStart = false;
-    const app = await createApp(config);
+    database = await benchDatabase(false);
+    const pgDir = database.pgDir!;
+    const { app, config } = await benchApp(database, root, { LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '6' });
     await app.init();
     const ds = app.get(DataSource);
 
@@ -194,8 +180,7 @@ async function main(): Promise<void> {
     console.log(`target:                ${COUNT.toLocaleString('en')} within ${TARGET_SECONDS.toFixed(0)} s: ${seconds <= TARGET_SECONDS ? 'met' : 'NOT met'}`);
     console.log(`repeat with:           npm run bench:certificates   (BENCH_CERTIFICATES=${COUNT} to change the count)`);
   } finally {
-    await stopDb?.().catch(() => undefined);
-    rmSync(pgDir, { recursive: true, force: true });
+    await database?.stop();
     rmSync(root, { recursive: true, force: true });
   }
 }

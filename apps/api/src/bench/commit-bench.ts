@@ -19,8 +19,8 @@
  * or `postgresql-contrib`); when it is missing the script installs it with apt-get and says so.
  */
 import 'reflect-metadata';
+import { benchApp, benchDatabase, type BenchDatabase } from './bench-support';
 import { execFileSync, fork, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,11 +28,7 @@ import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import * as yazl from 'yazl';
-import { createApp } from '../bootstrap';
-import { buildAppConfig, type AppConfig } from '../config/app-config';
-import { parseEnv } from '../config/config.schema';
-import { dataSourceOptions } from '../database/data-source';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import type { AppConfig } from '../config/app-config';
 import { ContentOrigin } from '../modules/content/content-origin';
 import { signContentToken } from '../modules/content/content-tokens';
 import { PackageImportService } from '../modules/content/package-import.service';
@@ -354,37 +350,17 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-commit-'));
-  let stopDb: (() => Promise<void>) | undefined;
-  let pgDir: string | undefined;
+  let database: BenchDatabase | undefined;
   try {
     const pgbench = findPgbench();
-    let databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) {
-      console.log('Starting embedded PostgreSQL...');
-      pgDir = mkdtempSync(join(tmpdir(), 'asah-bench-pg-'));
-      const db = await startEmbeddedPostgres(pgDir, 56000 + Math.floor(Math.random() * 3000), () => undefined);
-      stopDb = db.stop;
-      databaseUrl = db.url;
-    }
-    const migrator = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
-    const config = buildAppConfig(
-      parseEnv({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'error',
-        SEED_DEMO: 'false',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        DATA_DIR: join(root, 'data'),
-        ACCESS_TOKEN_TTL_SECONDS: '3600',
-        PORT: String(40000 + Math.floor(Math.random() * 10000)),
-        ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-      }),
-      databaseUrl,
-      !process.env.DATABASE_URL,
-    );
-    config.migrateOnStart = false;
-    const app = await createApp(config);
+    database = await benchDatabase(true);
+    const databaseUrl = database.url;
+    const pgDir = database.pgDir ?? undefined;
+    const { app, config } = await benchApp(database, root, {
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      PORT: String(40000 + Math.floor(Math.random() * 10000)),
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+    });
     await app.listen(0, '127.0.0.1');
     const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const content = await app.get(ContentOrigin).listen(0, '127.0.0.1');
@@ -460,9 +436,8 @@ async function main(): Promise<void> {
     lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,steady[,paced,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
     console.log(lines.join('\n'));
   } finally {
-    await stopDb?.();
+    await database?.stop();
     rmSync(root, { recursive: true, force: true });
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
 }
 

@@ -10,6 +10,7 @@
  * BENCH_DIR (default the system temp dir) change the workload.
  */
 import 'reflect-metadata';
+import { benchApp, benchDatabase, type BenchDatabase } from './bench-support';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,12 +19,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import * as yazl from 'yazl';
-import { createApp } from '../bootstrap';
 import type { Actor } from '../common/auth/actor';
-import { buildAppConfig } from '../config/app-config';
-import { parseEnv } from '../config/config.schema';
-import { dataSourceOptions } from '../database/data-source';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { Agency } from '../modules/agencies/agency.entity';
 import { PackageImportService } from '../modules/content/package-import.service';
 import { CourseActivity } from '../modules/courses/course-activity.entity';
@@ -41,29 +37,15 @@ const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-'));
-  let stopDb: (() => Promise<void>) | undefined;
-  let pgDir: string | undefined;
+  let database: BenchDatabase | undefined;
   try {
     console.log(`Generating a package: ${SMALL_FILES} small files + one ${VIDEO_MB} MB video in ${root}`);
     const zipPath = join(root, 'package.zip');
     await generatePackage(root, zipPath);
     const zipBytes = statSync(zipPath).size;
 
-    console.log('Starting embedded PostgreSQL and the API (not listening)...');
-    // Its own folder: as root the server runs as the postgres user, who cannot enter `root` (0700).
-    pgDir = mkdtempSync(join(tmpdir(), 'asah-bench-pg-'));
-    const db = await startEmbeddedPostgres(pgDir, 56000 + Math.floor(Math.random() * 3000), () => undefined);
-    stopDb = db.stop;
-    const migrator = await new DataSource(dataSourceOptions(db.url)).initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
-    const config = buildAppConfig(
-      parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: join(root, 'data'), DATABASE_POOL_SIZE: '4' }),
-      db.url,
-      true,
-    );
-    config.migrateOnStart = false;
-    const app = await createApp(config);
+    database = await benchDatabase(false);
+    const { app, config } = await benchApp(database, root, { LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4' });
     await app.init();
     const importer = app.get(PackageImportService);
     const { actor, courseId, activityId } = await seed(app.get(DataSource));
@@ -112,9 +94,8 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join('\n'));
   } finally {
-    await stopDb?.();
+    await database?.stop();
     rmSync(root, { recursive: true, force: true });
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
 }
 

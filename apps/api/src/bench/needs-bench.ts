@@ -23,17 +23,13 @@
  * and says so.
  */
 import 'reflect-metadata';
+import { benchApp, benchDatabase, type BenchDatabase } from './bench-support';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApp } from '../bootstrap';
-import { buildAppConfig } from '../config/app-config';
-import { parseEnv } from '../config/config.schema';
-import { dataSourceOptions } from '../database/data-source';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { jakartaDay } from '../common/time/jakarta';
 import { NeedsService } from '../modules/competency/needs.service';
 import { jpByUnit } from '../modules/competency/needs-sql';
@@ -233,28 +229,12 @@ SELECT u.unit_id,
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'asah-bench-needs-'));
-  let stopDb: (() => Promise<void>) | undefined;
-  let pgDir: string | undefined;
+  let database: BenchDatabase | undefined;
   try {
     const psql = findPsql();
-    let databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) {
-      console.log('Starting embedded PostgreSQL...');
-      pgDir = mkdtempSync(join(tmpdir(), 'asah-bench-pg-'));
-      const db = await startEmbeddedPostgres(pgDir, 56000 + Math.floor(Math.random() * 3000), () => undefined);
-      stopDb = db.stop;
-      databaseUrl = db.url;
-    }
-    const migrator = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-    await migrator.runMigrations();
-    await migrator.destroy();
-    const config = buildAppConfig(
-      parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'error', SEED_DEMO: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: join(root, 'data') }),
-      databaseUrl,
-      !process.env.DATABASE_URL,
-    );
-    config.migrateOnStart = false;
-    const app = await createApp(config);
+    database = await benchDatabase(true);
+    const databaseUrl = database.url;
+    const { app } = await benchApp(database, root);
     await app.init();
     const db = app.get(DataSource);
     const started = Date.now();
@@ -342,9 +322,8 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await stopDb?.();
+    await database?.stop();
     rmSync(root, { recursive: true, force: true });
-    if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }
 }
 
