@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { TActivityContent } from '@asah/contracts/tracking';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
 import { LoadingState } from '@asah/ui/components/LoadingState';
+import { formatBytes } from '@asah/ui/format-bytes';
 import { activityPath, coursePath } from '../../course/course-paths';
 import { useActivityContent, useContentUrl, useMarkViewed, useRefreshAfterViewed } from '../hooks/use-activity-content';
 
@@ -130,16 +131,4 @@ function ContentBody({ courseId, content }: { courseId: string; content: TActivi
       </a>
     </div>
   );
-}
-
-function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(language, { maximumFractionDigits: digits })} ${units[unit]}`;
 }
