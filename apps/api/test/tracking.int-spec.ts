@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import type TestAgent from 'supertest/lib/agent';
 import { ZActivityContent, ZAttemptDetail, ZCourseProgress, ZCourseProgressPage, ZLaunch, ZRuntimeState, type TLaunch, type TRuntimeState } from '@asah/contracts/tracking';
 import { ACCESS_COOKIE } from '../src/common/auth/cookies';
@@ -377,6 +378,46 @@ describe('SCORM runtime and tracking', () => {
       expect((await put({ session: s.session, state: '{"tree":"old"}' })).body).toEqual({ result: true, errorCode: 0, duplicate: true });
       const s3 = await state(l);
       expect(s3.sequencingState).toBe('{"tree":2}');
+    });
+
+    it('[launcher] a sequencing state over 64 KiB arrives gzip-compressed and is stored whole; saves of one session keep their order; a bad gzip body is a clear 400', async () => {
+      const c = await aScormCourse(await readSample('golf-scorm2004-3rd-sequencing-forced-sequential.zip'));
+      const l = await launch(c.agent, c.activityId);
+      const s = await state(l);
+      // Shaped like scorm-again's state: per activity, the same keys again and again (some 10 KB each).
+      const activities = Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [`item_${i}`, { id: `item_${i}`, title: `Kegiatan ${i}`, isActive: false, isSuspended: false, completionStatus: 'incomplete', objectives: Array.from({ length: 40 }, (_, j) => ({ id: `obj_${i}_${j}`, satisfiedStatus: false, measureStatus: false, normalizedMeasure: 0 })) }]),
+      );
+      const big = JSON.stringify({ version: '1.0', sequencing: { activityStates: activities } });
+      expect(big.length).toBeGreaterThan(64 * 1024);
+      const putGzip = (body: object | Buffer) =>
+        rt()
+          .put(rtPath(l, 'sequencing'))
+          .set('Content-Type', 'application/json')
+          .set('Content-Encoding', 'gzip')
+          // Raw bytes: superagent would otherwise JSON-serialise a Buffer sent as application/json.
+          .serialize((bytes: Buffer) => bytes)
+          .send(Buffer.isBuffer(body) ? body : gzipSync(JSON.stringify(body)));
+      const packed = gzipSync(JSON.stringify({ session: s.session, seq: 2, state: big }));
+      // What lets the launcher send it with keepalive while the page closes (browsers cap those at 64 KiB).
+      expect(packed.length).toBeLessThan(60_000);
+      expect((await putGzip(packed)).body).toEqual({ result: true, errorCode: 0 });
+      // An earlier save of the same session arriving late changes nothing.
+      expect((await putGzip({ session: s.session, seq: 1, state: '{"tree":"earlier"}' })).body).toEqual({ result: true, errorCode: 0, duplicate: true });
+      const s2 = await state(l);
+      expect(s2.sequencingState).toBe(big);
+
+      const bad = await putGzip(Buffer.from('this is not gzip'));
+      expect(bad.status).toBe(400);
+      expect(bad.body.errorMessage).toMatch(/not valid gzip/);
+      const truncated = await putGzip(packed.subarray(0, 40));
+      expect(truncated.status).toBe(400);
+      const bomb = await putGzip(gzipSync(Buffer.alloc(3 * 1024 * 1024, 0x20)));
+      expect(bomb.status).toBe(413);
+      const other = await rt().put(rtPath(l, 'sequencing')).set('Content-Type', 'application/json').set('Content-Encoding', 'br').send('{}');
+      expect(other.status).toBe(415);
+      // None of the refused bodies replaced the stored state.
+      expect((await state(l)).sequencingState).toBe(big);
     });
   });
 

@@ -201,6 +201,8 @@ export type TSequencingRollup = z.infer<typeof ZSequencingRollup>;
 /** `PUT /rt/<attemptId>/sequencing?t=`. A state from an older session than the stored one is ignored. */
 export const ZSequencingStateRequest = z.object({
   session: z.coerce.number().int().min(1),
+  /** The save's number within the session: a lower one arriving after a higher one is ignored. */
+  seq: z.number().int().min(1).optional(),
   /** Opaque for the server (scorm-again's sequencing state); at most 256 KiB as JSON. */
   state: z.unknown(),
   /** The item the learner is on, to resume there. */

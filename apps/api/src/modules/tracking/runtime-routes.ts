@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { gunzip } from 'node:zlib';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { lookup } from 'mime-types';
 import { ATTEMPT_TOKEN_HEADER, ATTEMPT_TOKEN_PARAM, ZSequencingStateRequest, type TCommitAck } from '@asah/contracts/tracking';
@@ -160,7 +161,11 @@ export class RuntimeRoutes implements OnModuleInit {
     await pipeline(createReadStream(file), res);
   }
 
-  /** JSON (application/json or the beacon's text/plain), at most RUNTIME_COMMIT_MAX_BYTES. */
+  /**
+   * JSON (application/json or the beacon's text/plain), at most RUNTIME_COMMIT_MAX_BYTES, both as sent
+   * and, for a gzip body (`content-encoding: gzip`, the launcher's sequencing saves), unpacked: a
+   * small body cannot unpack into a huge one. Any other content-encoding is refused.
+   */
   private async body(req: IncomingMessage): Promise<unknown> {
     const max = this.config.runtime.commitMaxBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -172,7 +177,10 @@ export class RuntimeRoutes implements OnModuleInit {
       if (size > max) throw new BadBody(413, `The body is over ${max} bytes`);
       chunks.push(chunk as Buffer);
     }
-    const text = Buffer.concat(chunks).toString('utf8');
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== 'gzip') throw new BadBody(415, `Content-Encoding ${encoding} is not accepted (gzip or none)`);
+    const raw = Buffer.concat(chunks);
+    const text = (encoding === 'gzip' ? await gunzipWithin(raw, max) : raw).toString('utf8');
     try {
       return JSON.parse(text);
     } catch {
@@ -198,4 +206,15 @@ export class RuntimeRoutes implements OnModuleInit {
     res.setHeader('Allow', allow);
     this.text(res, 405, 'Method not allowed');
   }
+}
+
+/** Unpacks a gzip body into at most `max` bytes; a corrupt or oversized one is a clear 400 / 413. */
+function gunzipWithin(data: Buffer, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    gunzip(data, { maxOutputLength: max }, (error, result) => {
+      if (!error) return resolve(result);
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return reject(new BadBody(413, `The body is over ${max} bytes once unpacked`));
+      reject(new BadBody(400, `The body is not valid gzip (${error.message})`));
+    });
+  });
 }

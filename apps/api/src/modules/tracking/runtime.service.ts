@@ -40,6 +40,8 @@ const CACHE_MAX = 20_000;
 interface SequencingBox {
   state: unknown;
   rollup?: TSequencingStateRequest['rollup'];
+  /** The save's number within its session (launchers that send one). */
+  seq?: number;
 }
 
 /**
@@ -383,9 +385,11 @@ export class RuntimeService {
     if (size > 256 * 1024) return { result: false, errorCode: 391, errorMessage: 'sequencing state over 256 KiB' };
     const pkg = await this.package(meta.versionId);
     const outcome = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query(`SELECT sequencing_session FROM tracking_attempts WHERE id = $1 FOR UPDATE`, [meta.id]);
+      const [row] = await tx.query(`SELECT sequencing_session, sequencing_state->'seq' AS seq FROM tracking_attempts WHERE id = $1 FOR UPDATE`, [meta.id]);
       if (Number(row.sequencing_session) > input.session) return { stale: true as const };
-      const box: SequencingBox = { state: input.state ?? null, ...(input.rollup ? { rollup: input.rollup } : {}) };
+      // Within one session, saves in flight together (a delivery's, the terminate's) can arrive in either order.
+      if (Number(row.sequencing_session) === input.session && input.seq !== undefined && typeof row.seq === 'number' && row.seq >= input.seq) return { stale: true as const };
+      const box: SequencingBox = { state: input.state ?? null, ...(input.rollup ? { rollup: input.rollup } : {}), ...(input.seq !== undefined ? { seq: input.seq } : {}) };
       const current = input.currentItem && pkg.launchableIds.has(input.currentItem) ? input.currentItem : null;
       await tx.query(`UPDATE tracking_attempts SET sequencing_state = $2, sequencing_session = $3, current_item = COALESCE($4, current_item), last_activity_at = now() WHERE id = $1`, [
         meta.id,
