@@ -1,7 +1,9 @@
+import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { ZipFile } from 'yazl';
 import { baseUrl, launchBrowser } from '../support/browser';
-import { createScormCourse, eventually, exitPlayer, golfContent, learnerPage, openPlayer, sample, sco, scoFrame, scoStates } from './scorm-support';
+import { screenshot } from '../support/browser';
+import { createScormCourse, db, eventually, exitPlayer, golfContent, learnerPage, openPlayer, sample, sco, scoFrame, scoStates, storedSequencing } from './scorm-support';
 
 /**
  * The player in the browser when things go wrong: the page closes without a Commit, the network
@@ -16,6 +18,27 @@ async function golfNext(page: import('playwright-core').Page, times: number): Pr
     await sco(page).getByRole('button', { name: 'Next ->' }).click();
     await eventually(index, (value) => value === before + 1, 'page change');
   }
+}
+
+async function golfNextUntilDisabled(page: import('playwright-core').Page): Promise<void> {
+  for (let i = 0; i < 20; i += 1) {
+    if (await sco(page).getByRole('button', { name: 'Next ->' }).isDisabled()) return;
+    await golfNext(page, 1);
+  }
+  throw new Error('Golf never reached its last page');
+}
+
+async function playerContinue(page: import('playwright-core').Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Lanjut', exact: true });
+  await eventually(() => button.isEnabled(), (enabled) => enabled, 'Lanjut enabled');
+  await button.click();
+}
+
+/** A SCO of the sequenced Golf package is showing, and the player shows no error. */
+async function deliveredContent(page: import('playwright-core').Page, content: string): Promise<void> {
+  await scoFrame(page, `content=${content}`);
+  await sco(page).getByRole('button', { name: 'Next ->' }).waitFor({ timeout: 20_000 });
+  expect(await page.locator('.lp-message').count()).toBe(0);
 }
 
 /** A one-SCO SCORM 1.2 package, built here (never from the shared samples), whose script is hostile. */
@@ -142,6 +165,92 @@ describe('SCORM player reliability and isolation', () => {
     await exitPlayer(page, course);
     await context.close();
   });
+
+  it('a sequenced course closed mid-SCO: the state saved as the tab closes is stored (sent gzip-compressed, under the keepalive cap), and the next launch delivers the SCO again, never an error', async () => {
+    const course = await createScormCourse(browser, { file: sample('golf-scorm2004-3rd-sequencing-simple-remediation.zip') }, 'Golf Remediasi Tutup Tab');
+    const { context, page } = await learnerPage(browser);
+    // What the launcher sends to PUT .../sequencing: size on the wire and unpacked.
+    const saves: Array<{ wire: number; json: number }> = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'PUT' || !/\/rt\/[^/]+\/sequencing\?/.test(request.url())) return;
+      const body = request.postDataBuffer();
+      if (!body) return;
+      const json = request.headers()['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
+      saves.push({ wire: body.length, json: json.length });
+    });
+    await openPlayer(page, course);
+    await deliveredContent(page, 'playing');
+    await golfNext(page, 2);
+    // Browsers refuse keepalive bodies over 64 KiB (the launcher keeps under 60,000): this package's
+    // state is more than that as JSON, and leaves gzip-compressed well under it.
+    await eventually(() => Promise.resolve(saves.length), (n) => n > 0, 'a sequencing save seen');
+    expect(Math.max(...saves.map((s) => s.json))).toBeGreaterThan(60_000);
+    expect(Math.max(...saves.map((s) => s.wire))).toBeLessThan(20_000);
+    // The tab closes: the launcher terminates the SCO (no navigation request: sequencing exits the
+    // activity but ends nothing), scorm-again saves the tree, and the page is gone.
+    await page.close({ runBeforeUnload: true });
+    // The save made while the page closed arrived: it is the one after the exit (playing_item no
+    // longer active).
+    const stored = await eventually(
+      () => storedSequencing(course.activityId),
+      (s) => s.state?.sequencing?.activityStates?.playing_item?.isActive === false,
+      'the close-time sequencing save',
+    );
+    expect(stored.state?.sequencing?.currentActivity).toBe('playing_item');
+    expect(stored.state?.sequencing?.suspendedActivity ?? null).toBeNull();
+    expect(stored.currentItem).toBe('playing_item');
+
+    // That state allows neither resumeAll (nothing suspended) nor start (an activity is current):
+    // the launcher delivers the SCO the learner was on, and the learner goes on from there.
+    const again = await context.newPage();
+    again.on('dialog', (dialog) => void dialog.accept());
+    await openPlayer(again, course);
+    await deliveredContent(again, 'playing');
+    await screenshot(again, 'pemutar-sekuens-dilanjutkan', { fullPage: false });
+    await golfNextUntilDisabled(again);
+    await playerContinue(again);
+    await deliveredContent(again, 'etiquette');
+    await exitPlayer(again, course);
+    await context.close();
+  }, 180_000);
+
+  it('a stored sequencing state in another format version (scorm-again restores no tree but counts content as delivered): the learner gets the item they were on, and the state is healed', async () => {
+    const course = await createScormCourse(browser, { file: sample('golf-scorm2004-3rd-sequencing-forced-sequential.zip') }, 'Golf Urutan Versi Lain');
+    const { context, page } = await learnerPage(browser);
+    await openPlayer(page, course);
+    await deliveredContent(page, 'playing');
+    // The state saved at the delivery: the SCO is running.
+    const running = await eventually(
+      () => storedSequencing(course.activityId),
+      (s) => s.state?.sequencing?.activityStates?.playing_item?.isActive === true,
+      'state saved at delivery',
+    );
+    await exitPlayer(page, course);
+    await eventually(() => storedSequencing(course.activityId), (s) => s.state?.sequencing?.suspendedActivity === 'playing_item', 'suspended state saved');
+    // Put back the running state as another version of scorm-again would have written it: its tree
+    // (version "2.0") is refused, yet "content delivered" is restored, so neither resumeAll nor
+    // start is valid.
+    const other = structuredClone(running.state!) as { sequencing: Record<string, unknown> };
+    other.sequencing.version = '2.0';
+    await db(`UPDATE tracking_attempts SET sequencing_state = jsonb_set(sequencing_state, '{state}', to_jsonb($2::text)) WHERE activity_id = $1`, [
+      course.activityId,
+      JSON.stringify(other),
+    ]);
+
+    await openPlayer(page, course);
+    await deliveredContent(page, 'playing');
+    await exitPlayer(page, course);
+    // Saved again from this session: a state that resumes by itself next time.
+    await eventually(
+      () => storedSequencing(course.activityId),
+      (s) => s.state?.sequencing?.suspendedActivity === 'playing_item' && (s.state?.sequencing as { version?: string }).version === '1.0',
+      'healed state saved',
+    );
+    await openPlayer(page, course);
+    await deliveredContent(page, 'playing');
+    await exitPlayer(page, course);
+    await context.close();
+  }, 180_000);
 
   it("a package's script cannot read the portal, read the API as the learner, or sign the learner out", async () => {
     const portal = new URL(baseUrl()).origin;

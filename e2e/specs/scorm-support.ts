@@ -184,6 +184,32 @@ export function scoStates(activityId: string): Promise<ScoRow[]> {
   );
 }
 
+export interface StoredSequencing {
+  currentItem: string | null;
+  /** The save's number within its session (absent on saves from launchers before it existed). */
+  seq: number | null;
+  /** Length of scorm-again's state JSON as stored. */
+  length: number;
+  /** That state parsed; null when nothing is stored or it is not plain JSON. */
+  state: { sequencing?: { currentActivity?: string | null; suspendedActivity?: string | null; activityStates?: Record<string, { isActive?: boolean }> } } | null;
+}
+
+/** The learner's latest attempt's stored sequencing state (SCORM 2004 sequenced packages). */
+export async function storedSequencing(activityId: string): Promise<StoredSequencing> {
+  const [row] = await db<{ current_item: string | null; box: { state?: unknown; seq?: number } | null }>(
+    `SELECT current_item, sequencing_state AS box FROM tracking_attempts WHERE activity_id = $1 AND preview = false ORDER BY attempt_number DESC LIMIT 1`,
+    [activityId],
+  );
+  const text = typeof row?.box?.state === 'string' ? row.box.state : null;
+  let state: StoredSequencing['state'] = null;
+  try {
+    state = text ? (JSON.parse(text) as StoredSequencing['state']) : null;
+  } catch {
+    state = null;
+  }
+  return { currentItem: row?.current_item ?? null, seq: row?.box?.seq ?? null, length: text?.length ?? 0, state };
+}
+
 /** Polls until the rows satisfy a condition (beacons and offline replays arrive a little later). */
 export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

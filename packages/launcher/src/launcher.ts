@@ -10,6 +10,7 @@ import {
 } from './bridge';
 import { cmiForRevisit, flattenLaunchable, parseNavRequest, statusFromCmi, type NavRequest } from './items';
 import { offlineCourseId } from './offline-replay';
+import { encodeSequencingSave, startRequests, storedStateText, type StartRequest } from './sequencing-state';
 import { runtimeUrl, type LaunchAddress, type RuntimeItem, type RuntimeState } from './wire';
 
 type Api = Scorm12API | Scorm2004API;
@@ -40,6 +41,10 @@ export class Launcher {
   private ended = false;
   /** Counts sequencing deliveries, to tell whether a SCO's own Terminate already moved on. */
   private deliveries = 0;
+  /** Set (synchronously) when scorm-again ends the sequencing session. */
+  private sessionEnded = false;
+  /** Orders this page load's sequencing-state saves: the server keeps the highest (session, seq). */
+  private saveSeq = 0;
   private validity: { continue: boolean; previous: boolean; choice: Record<string, string> } | null = null;
 
   constructor(
@@ -63,18 +68,35 @@ export class Launcher {
 
     if (this.sequenced) {
       const api = this.api as Scorm2004API;
-      if (this.state.sequencingState !== null && this.state.sequencingState !== undefined) {
-        await api.loadSequencingState().catch(() => false);
+      if (storedStateText(this.state.sequencingState) !== null) await api.loadSequencingState().catch(() => false);
+      // A suspended attempt resumes where it stopped, a fresh tree starts at its first activity; a
+      // stored state that allows neither falls back to the item the learner was on (startRequests).
+      for (const request of startRequests(this.state.currentItem, this.launchable)) {
+        if (this.startWith(api, request)) return;
+        if (this.sessionEnded) return;
       }
-      // A suspended attempt resumes where it stopped; otherwise the tree starts at its first activity.
-      if (!api.processNavigationRequest('resumeAll') && !api.processNavigationRequest('start')) {
-        this.fail('sequencing_start');
-      }
+      this.fail('sequencing_start');
       return;
     }
     const first = this.launchable.find((item) => item.identifier === this.state.currentItem) ?? this.launchable[0];
     if (!first) return this.fail('nothing_to_launch');
     this.load(first.identifier);
+  }
+
+  /** One start request; true when it delivered an activity (a request can succeed and deliver nothing). */
+  private startWith(api: Scorm2004API, request: StartRequest): boolean {
+    const before = this.deliveries;
+    try {
+      if (request.command === 'choice' || request.command === 'jump') api.processNavigationRequest(request.command, request.target);
+      else api.processNavigationRequest(request.command);
+    } catch {
+      return false;
+    }
+    const delivered = this.deliveries > before;
+    if (delivered && 'target' in request) {
+      console.warn(`asah launcher: the stored sequencing state allowed neither resumeAll nor start; delivered ${request.target} by ${request.command}`);
+    }
+    return delivered;
   }
 
   private createApi(): Api {
@@ -120,12 +142,11 @@ export class Launcher {
             sequencingStatePersistence: {
               autoLoadOnInitialize: false,
               autoSaveOn: 'commit',
+              // Plain JSON: scorm-again's "compression" is base64 of the URI-encoded JSON, nearly twice
+              // the size; the launcher gzips the whole body instead (encodeSequencingSave).
+              compress: false,
               persistence: {
-                loadState: async () => {
-                  const stored = this.state.sequencingState;
-                  if (stored === null || stored === undefined) return null;
-                  return typeof stored === 'string' ? stored : JSON.stringify(stored);
-                },
+                loadState: async () => storedStateText(this.state.sequencingState),
                 saveState: (data: string) => this.saveSequencingState(data),
               },
             },
@@ -146,6 +167,7 @@ export class Launcher {
         this.postStatus();
       },
       onSequencingSessionEnd: (data: { reason: string; navigationRequest?: string }) => {
+        this.sessionEnded = true;
         const reason: EndReason = data.navigationRequest === 'suspendAll' ? 'suspend' : data.navigationRequest === 'exitAll' ? 'exit' : 'completed';
         setTimeout(() => void this.end(reason), 0);
       },
@@ -185,6 +207,9 @@ export class Launcher {
     void fetch(this.launchedUrl(identifier), { method: 'POST', keepalive: true }).catch(() => undefined);
     this.frame.src = item.launchUrl;
     this.postStatus();
+    // Saved at every delivery, not only at commits and at the end: if the save made while the page
+    // closes is lost, the next launch still finds the learner's last step.
+    if (this.sequenced) void (api as Scorm2004API).saveSequencingState().catch(() => false);
   }
 
   /** CMI of SCOs run earlier in this page load, for a revisit (state.scos is the page-load snapshot). */
@@ -336,13 +361,14 @@ export class Launcher {
   }
 
   private saveSequencingState(data: string): Promise<boolean> {
-    const body = JSON.stringify({ session: this.state.session, state: data, currentItem: this.current, rollup: this.rootRollup() });
+    this.saveSeq += 1;
+    const { body, keepalive } = encodeSequencingSave({ session: this.state.session, seq: this.saveSeq, state: data, currentItem: this.current, rollup: this.rootRollup() });
     return fetch(this.state.endpoints?.sequencing ?? runtimeUrl(this.address, 'sequencing'), {
       method: 'PUT',
-      // keepalive: the save also happens while the page closes.
-      keepalive: body.length < 60_000,
-      headers: { 'content-type': 'application/json' },
-      body,
+      // keepalive: the save also happens while the page closes (gzip keeps realistic states under the cap).
+      keepalive,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: body as Uint8Array<ArrayBuffer>,
     }).then(
       (response) => response.ok,
       () => false,
