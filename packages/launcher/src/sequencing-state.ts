@@ -54,8 +54,8 @@ export const KEEPALIVE_MAX_BYTES = 60_000;
 /**
  * The body of `PUT .../sequencing`: JSON, gzip-compressed (`content-encoding: gzip`, read by the
  * runtime endpoint within the same size limit). A sequencing state is some 10 KB of JSON per
- * activity and very repetitive, so it shrinks some 15-fold and a realistic course's state fits under
- * the keepalive cap: the save made while the page closes then still leaves. Synchronous on purpose:
+ * activity and very repetitive, so it shrinks some 20- to 25-fold (Golf remediation, 8 SCOs: 64.7 KB
+ * of JSON body → 2.5 KB) and a realistic course's state fits under the keepalive cap: the save made while the page closes then still leaves. Synchronous on purpose:
  * it runs inside `pagehide`, where asynchronous work (CompressionStream) may never finish.
  */
 export function encodeSequencingSave(payload: object): { body: Uint8Array; keepalive: boolean } {
