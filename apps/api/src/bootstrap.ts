@@ -13,9 +13,13 @@ import { API_PREFIX } from '@asah/contracts/api-paths';
 import type { TApiError } from '@asah/contracts/errors';
 import { AppModule } from './app.module';
 import { fixBareNullables } from './common/http/openapi-nullable';
+import { fastLane } from './common/http/fast-lane';
 import { requestId } from './common/http/request-id';
 import { AppConfig } from './config/app-config';
+import { SessionsService } from './modules/auth/sessions.service';
 import { DemoSeeder } from './modules/seed/demo-seeder';
+import { learningFastRoutes } from './modules/tracking/learning.fast-routes';
+import { ProgressService } from './modules/tracking/progress.service';
 
 /** Builds the whole application (without listening), shared by main.ts and the integration tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -41,6 +45,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.use(cookieParser());
+  app.use(fastLane(learningFastRoutes(app.get(ProgressService)), app.get(SessionsService), config.allowedOrigins));
   app.use(express.json({ limit: config.env.BODY_LIMIT }), bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX.slice(1));
 

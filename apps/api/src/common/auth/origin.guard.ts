@@ -21,22 +21,26 @@ export class OriginGuard implements CanActivate {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<Request>();
-    const hasSessionCookie = Boolean(req.cookies?.[ACCESS_COOKIE] || req.cookies?.[REFRESH_COOKIE]);
-    const unsafe = !SAFE_METHODS.has(req.method);
-    if (!hasSessionCookie && !unsafe) return true;
-
-    const site = req.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') {
-      throw new DomainError('ORIGIN_REJECTED', 'Requests from other sites or ports are not accepted');
-    }
-    const origin = req.headers.origin;
-    if (origin && !this.config.allowedOrigins.includes(origin)) {
-      throw new DomainError('ORIGIN_REJECTED', `Origin ${origin} is not allowed`);
-    }
-    if (unsafe && !req.headers[CLIENT_HEADER]) {
-      throw new DomainError('ORIGIN_REJECTED', `Missing ${CLIENT_HEADER} header`);
-    }
+    assertOriginAllowed(context.switchToHttp().getRequest<Request>(), this.config.allowedOrigins);
     return true;
+  }
+}
+
+/** OriginGuard's check, for the fast lane too (common/http/fast-lane.ts). Throws ORIGIN_REJECTED. */
+export function assertOriginAllowed(req: Request, allowedOrigins: string[]): void {
+  const hasSessionCookie = Boolean(req.cookies?.[ACCESS_COOKIE] || req.cookies?.[REFRESH_COOKIE]);
+  const unsafe = !SAFE_METHODS.has(req.method);
+  if (!hasSessionCookie && !unsafe) return;
+
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') {
+    throw new DomainError('ORIGIN_REJECTED', 'Requests from other sites or ports are not accepted');
+  }
+  const origin = req.headers.origin;
+  if (origin && !allowedOrigins.includes(origin)) {
+    throw new DomainError('ORIGIN_REJECTED', `Origin ${origin} is not allowed`);
+  }
+  if (unsafe && !req.headers[CLIENT_HEADER]) {
+    throw new DomainError('ORIGIN_REJECTED', `Missing ${CLIENT_HEADER} header`);
   }
 }

@@ -35,7 +35,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception);
+    const body = toApiError(exception);
     body.requestId = req.id ? String(req.id) : undefined;
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     if (exception instanceof DomainError && exception.headers) {
@@ -43,21 +43,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     res.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): TApiError {
-    if (exception instanceof DomainError) {
-      return { statusCode: ERROR_STATUS[exception.code], code: exception.code, message: exception.message, details: exception.details };
-    }
-    if (exception instanceof ZodValidationException) {
-      const zodError = exception.getZodError();
-      const details = zodError instanceof ZodError ? zodFieldErrors(zodError) : undefined;
-      const fields = details?.map((d) => d.field).join(', ');
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: `Invalid request: ${fields ?? 'see details'}`, details };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      return { statusCode: status, code: HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'), message: exception.message };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal server error' };
+/** The one API error shape of any error (also used by the fast lane). */
+export function toApiError(exception: unknown): TApiError {
+  if (exception instanceof DomainError) {
+    return { statusCode: ERROR_STATUS[exception.code], code: exception.code, message: exception.message, details: exception.details };
   }
+  if (exception instanceof ZodValidationException) {
+    const zodError = exception.getZodError();
+    const details = zodError instanceof ZodError ? zodFieldErrors(zodError) : undefined;
+    const fields = details?.map((d) => d.field).join(', ');
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message: `Invalid request: ${fields ?? 'see details'}`, details };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { statusCode: status, code: HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'), message: exception.message };
+  }
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal server error' };
 }

@@ -4,7 +4,9 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { preparedQuery } from '../../database/prepared';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 
@@ -87,6 +89,29 @@ export class SessionsService {
       .where('user_id = :userId AND revoked_at IS NULL', { userId });
     if (keep) qb.andWhere('id <> :keep', { keep });
     await qb.execute();
+  }
+
+  /**
+   * The actor of an access token. The user and session are read on each request, so deactivation
+   * and logout take effect at once (also across API processes).
+   */
+  async actorFor(token: string | undefined): Promise<Actor> {
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    const claims = await this.verifyAccessToken(token);
+    if (!claims) throw new DomainError('SESSION_EXPIRED', 'The access token expired; refresh it');
+    const [row] = await preparedQuery(
+      this.db,
+      'auth_session_actor',
+      `SELECT u.id, u.roles, u.agency_id, u.active AS user_active, a.active AS agency_active
+         FROM users u
+         JOIN sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
+         LEFT JOIN agencies a ON a.id = u.agency_id
+        WHERE u.id = $1`,
+      [claims.sub, claims.sid],
+    );
+    if (!row) throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again');
+    if (!row.user_active || row.agency_active === false) throw new DomainError('ACCOUNT_INACTIVE', 'This account is not active');
+    return { userId: row.id, sessionId: claims.sid, roles: row.roles, agencyId: row.agency_id };
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims | null> {

@@ -59,6 +59,7 @@ export class LearningController {
     return this.progress.mine(actor);
   }
 
+  /** Usually answered by the fast lane (learning.fast-routes.ts) with the same call. */
   @Get('courses/:courseId/progress')
   @Roles('learner')
   @ZodResponse({ type: CourseProgressDto })

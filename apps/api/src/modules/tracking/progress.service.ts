@@ -43,19 +43,20 @@ export class ProgressService {
   // ---- learner ----
 
   async myCourse(actor: Actor, courseId: string): Promise<TCourseProgress> {
-    const [enrolment] = await preparedQuery(
+    // One statement: the learner opens this page every minute while learning (issue 4's steady load).
+    const rows: Row[] = await preparedQuery(
       this.db,
-      'progress_my_enrolment',
-      `SELECT id FROM enrolments WHERE course_id = $1 AND user_id = $2 AND status IN ('approved', 'active', 'completed') ORDER BY requested_at DESC LIMIT 1`,
+      'progress_my_course',
+      progressSql(`e.id = (SELECT id FROM enrolments WHERE course_id = $1 AND user_id = $2 AND status IN ('approved', 'active', 'completed') ORDER BY requested_at DESC LIMIT 1)`),
       [courseId, actor.userId],
     );
-    if (!enrolment) throw notFound('Enrolment');
-    const [progress] = await this.forEnrolments([enrolment.id]);
+    const [progress] = toProgress(rows);
+    if (!progress) throw notFound('Enrolment');
     // Repairs a completion lost between a commit's transaction and the credit (crash in between).
-    if (progress && progress.status !== 'completed' && progress.percent === 100 && (await this.rollup.completeCourseIfDone(actor.userId, courseId))) {
-      return (await this.forEnrolments([enrolment.id]))[0]!;
+    if (progress.status !== 'completed' && progress.percent === 100 && (await this.rollup.completeCourseIfDone(actor.userId, courseId))) {
+      return (await this.forEnrolments([rows[0]!.enrolment_id]))[0]!;
     }
-    return progress!;
+    return progress;
   }
 
   async mine(actor: Actor): Promise<TCourseProgress[]> {
@@ -66,56 +67,12 @@ export class ProgressService {
     return this.forEnrolments(rows.map((r) => r.id));
   }
 
-  /** Course progress of enrolments, with two queries whatever their number. */
+  /** Course progress of enrolments, with one query whatever their number. */
   private async forEnrolments(enrolmentIds: string[]): Promise<TCourseProgress[]> {
     if (!enrolmentIds.length) return [];
-    const rows: Row[] = await preparedQuery(
-      this.db,
-      'progress_for_enrolments',
-      `SELECT e.id AS enrolment_id, e.course_id, e.status AS enrolment_status, e.completed_at, a.id AS activity_id, a.type, ${COUNTED_SQL} AS counted,
-              ${DONE_SQL} AS done, r.status, r.score_scaled, r.score_raw, r.attempts, r.last_activity_at,
-              (SELECT t.status IN ('incomplete', 'not_started') FROM tracking_attempts t WHERE t.user_id = e.user_id AND t.activity_id = a.id AND NOT t.preview
-                ORDER BY t.attempt_number DESC LIMIT 1) AS resumable
-         FROM enrolments e JOIN courses c ON c.id = e.course_id
-         JOIN course_activities a ON a.course_id = c.id
-         JOIN course_sections s ON s.id = a.section_id
-         LEFT JOIN activity_results r ON r.user_id = e.user_id AND r.activity_id = a.id
-        WHERE e.id = ANY($1)
-        ORDER BY e.id, s.position, a.position`,
-      [enrolmentIds],
-    );
-    const byEnrolment = new Map<string, Row[]>();
-    for (const r of rows) byEnrolment.set(r.enrolment_id, [...(byEnrolment.get(r.enrolment_id) ?? []), r]);
-    const meta: Row[] = await preparedQuery(this.db, 'progress_enrolments', `SELECT id, course_id, status, completed_at FROM enrolments WHERE id = ANY($1)`, [enrolmentIds]);
+    const rows: Row[] = await preparedQuery(this.db, 'progress_for_enrolments', progressSql('e.id = ANY($1)'), [enrolmentIds]);
     const order = new Map(enrolmentIds.map((id, i) => [id, i]));
-    return meta
-      .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-      .map((e) => {
-        const list = byEnrolment.get(e.id) ?? [];
-        const activities: TActivityProgress[] = list.map((r) => ({
-          activityId: r.activity_id,
-          status: activityStatus(r),
-          scoreScaled: num(r.score_scaled),
-          scoreRaw: num(r.score_raw),
-          attempts: Number(r.attempts ?? 0),
-          lastActivityAt: iso(r.last_activity_at),
-          resumable: r.resumable === true,
-          required: r.counted === true,
-        }));
-        const counted = list.filter((r) => r.counted);
-        const done = counted.filter((r) => r.done).length;
-        const percent = e.status === 'completed' ? 100 : counted.length ? Math.floor((done / counted.length) * 100) : 0;
-        const resume = activities.find((a) => a.resumable) ?? activities.find((a) => a.status !== 'completed' && a.status !== 'passed');
-        return {
-          courseId: e.course_id,
-          enrolmentId: e.id,
-          status: e.status as TEnrolmentStatus,
-          percent,
-          completedAt: iso(e.completed_at),
-          activities,
-          resumeActivityId: resume?.activityId ?? null,
-        };
-      });
+    return toProgress(rows).sort((a, b) => order.get(a.enrolmentId!)! - order.get(b.enrolmentId!)!);
   }
 
   // ---- course editors and admins ----
@@ -369,4 +326,57 @@ function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * One row per (enrolment, activity) of the enrolments matching `where` (on `e`), and one row with
+ * a null activity for an enrolment whose course has none yet.
+ */
+function progressSql(where: string): string {
+  return `SELECT e.id AS enrolment_id, e.course_id, e.status AS enrolment_status, e.completed_at, a.id AS activity_id, a.type, ${COUNTED_SQL} AS counted,
+              ${DONE_SQL} AS done, r.status, r.score_scaled, r.score_raw, r.attempts, r.last_activity_at,
+              (SELECT t.status IN ('incomplete', 'not_started') FROM tracking_attempts t WHERE t.user_id = e.user_id AND t.activity_id = a.id AND NOT t.preview
+                ORDER BY t.attempt_number DESC LIMIT 1) AS resumable
+         FROM enrolments e JOIN courses c ON c.id = e.course_id
+         LEFT JOIN (course_activities a JOIN course_sections s ON s.id = a.section_id) ON a.course_id = c.id
+         LEFT JOIN activity_results r ON r.user_id = e.user_id AND r.activity_id = a.id
+        WHERE ${where}
+        ORDER BY e.id, s.position, a.position`;
+}
+
+/** The rows of progressSql, per enrolment (in the rows' order). */
+function toProgress(rows: Row[]): TCourseProgress[] {
+  const byEnrolment = new Map<string, Row[]>();
+  for (const r of rows) {
+    const list = byEnrolment.get(r.enrolment_id);
+    if (list) list.push(r);
+    else byEnrolment.set(r.enrolment_id, [r]);
+  }
+  return [...byEnrolment.values()].map((all) => {
+    const e = all[0]!;
+    const list = all.filter((r) => r.activity_id !== null);
+    const activities: TActivityProgress[] = list.map((r) => ({
+      activityId: r.activity_id,
+      status: activityStatus(r),
+      scoreScaled: num(r.score_scaled),
+      scoreRaw: num(r.score_raw),
+      attempts: Number(r.attempts ?? 0),
+      lastActivityAt: iso(r.last_activity_at),
+      resumable: r.resumable === true,
+      required: r.counted === true,
+    }));
+    const counted = list.filter((r) => r.counted);
+    const done = counted.filter((r) => r.done).length;
+    const percent = e.enrolment_status === 'completed' ? 100 : counted.length ? Math.floor((done / counted.length) * 100) : 0;
+    const resume = activities.find((a) => a.resumable) ?? activities.find((a) => a.status !== 'completed' && a.status !== 'passed');
+    return {
+      courseId: e.course_id,
+      enrolmentId: e.enrolment_id,
+      status: e.enrolment_status as TEnrolmentStatus,
+      percent,
+      completedAt: iso(e.completed_at),
+      activities,
+      resumeActivityId: resume?.activityId ?? null,
+    };
+  });
 }
