@@ -248,6 +248,22 @@ describe('SCORM player reliability and isolation', () => {
     );
     await openPlayer(page, course);
     await deliveredContent(page, 'playing');
+
+    // A navigation the sequencing refuses after the launcher unloaded the SCO (a choice this package
+    // forbids; the player's own controls would not offer it) leaves no empty frame: the SCO is
+    // delivered again, as a fresh page.
+    const before = await scoFrame(page, 'content=playing');
+    await before.evaluate(() => ((window as unknown as { marked: boolean }).marked = true));
+    await page.evaluate(() =>
+      document.querySelector<HTMLIFrameElement>('iframe.lp-frame')!.contentWindow!.postMessage({ source: 'asah-portal', type: 'command', command: 'choice', target: 'handicapping_item' }, '*'),
+    );
+    await eventually(
+      () => scoFrame(page, 'content=playing').then((frame) => frame.evaluate(() => (window as unknown as { marked?: boolean }).marked !== true && document.readyState === 'complete')).catch(() => false),
+      (fresh) => fresh,
+      'the SCO delivered again',
+      25_000,
+    );
+    await deliveredContent(page, 'playing');
     await exitPlayer(page, course);
     await context.close();
   }, 180_000);

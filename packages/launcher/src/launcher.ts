@@ -83,20 +83,36 @@ export class Launcher {
     this.load(first.identifier);
   }
 
-  /** One start request; true when it delivered an activity (a request can succeed and deliver nothing). */
+  /** One start (or recovery) request; true when it delivered an activity (a request can succeed and deliver nothing). */
   private startWith(api: Scorm2004API, request: StartRequest): boolean {
-    const before = this.deliveries;
-    try {
-      if (request.command === 'choice' || request.command === 'jump') api.processNavigationRequest(request.command, request.target);
-      else api.processNavigationRequest(request.command);
-    } catch {
-      return false;
-    }
-    const delivered = this.deliveries > before;
+    const delivered = this.navigate(api, request.command, 'target' in request ? request.target : undefined).delivered;
     if (delivered && 'target' in request) {
-      console.warn(`asah launcher: the stored sequencing state allowed neither resumeAll nor start; delivered ${request.target} by ${request.command}`);
+      console.warn(`asah launcher: sequencing fell back to delivering ${request.target} by ${request.command}`);
     }
     return delivered;
+  }
+
+  /**
+   * A navigation request to the sequencer: whether it was accepted and whether an activity is now
+   * delivered. scorm-again skips the delivery event for an activity it counts as delivered already
+   * (a choice of the suspended activity resumes the same attempt), but the launcher has unloaded that
+   * SCO by then: when the request made its target the current activity, the launcher loads it itself.
+   */
+  private navigate(api: Scorm2004API, command: string, target?: string): { ok: boolean; delivered: boolean } {
+    const before = this.deliveries;
+    let ok = false;
+    try {
+      ok = api.processNavigationRequest(command, target);
+    } catch {
+      return { ok: false, delivered: false };
+    }
+    if (this.deliveries > before) return { ok, delivered: true };
+    if (!ok || !target || this.sessionEnded) return { ok, delivered: false };
+    const current = (api.getSequencingState() as { currentActivity?: { id?: string; isActive?: boolean } | null }).currentActivity;
+    if (current?.id !== target || current.isActive === false) return { ok, delivered: false };
+    this.deliveries += 1;
+    setTimeout(() => this.load(target), 0);
+    return { ok, delivered: true };
   }
 
   private createApi(): Api {
@@ -314,12 +330,21 @@ export class Launcher {
     if (this.ended) return;
     if (this.sequenced) {
       const api = this.api as Scorm2004API;
-      const ok = api.processNavigationRequest(request.command, request.target);
+      const { ok, delivered } = this.navigate(api, request.command, request.target);
+      if (delivered || this.sessionEnded) return;
       if (!ok && (request.command === 'suspendAll' || request.command === 'exitAll' || request.command === 'exit')) {
         await this.end(request.command === 'suspendAll' ? 'suspend' : 'exit');
-      } else if (!ok) {
-        this.postStatus();
+        return;
       }
+      // Refused, or accepted without delivering anything: the SCO is already unloaded, so the learner
+      // would face an empty frame. The item they were on is delivered again (it resumes from what it
+      // reported), and only if even that fails the player shows an error.
+      const current = this.current;
+      const again = current ? [{ command: 'choice' as const, target: current }, { command: 'jump' as const, target: current }] : [];
+      for (const retry of again) {
+        if (this.startWith(api, retry) || this.sessionEnded) return;
+      }
+      this.fail('navigation');
       return;
     }
     const index = this.launchable.findIndex((item) => item.identifier === this.current);
@@ -363,16 +388,21 @@ export class Launcher {
   private saveSequencingState(data: string): Promise<boolean> {
     this.saveSeq += 1;
     const { body, keepalive } = encodeSequencingSave({ session: this.state.session, seq: this.saveSeq, state: data, currentItem: this.current, rollup: this.rootRollup() });
-    return fetch(this.state.endpoints?.sequencing ?? runtimeUrl(this.address, 'sequencing'), {
-      method: 'PUT',
-      // keepalive: the save also happens while the page closes (gzip keeps realistic states under the cap).
-      keepalive,
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      body: body as Uint8Array<ArrayBuffer>,
-    }).then(
-      (response) => response.ok,
-      () => false,
-    );
+    const send = (withKeepalive: boolean) =>
+      fetch(this.state.endpoints?.sequencing ?? runtimeUrl(this.address, 'sequencing'), {
+        method: 'PUT',
+        keepalive: withKeepalive,
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: body as Uint8Array<ArrayBuffer>,
+      }).then(async (response) => {
+        // Read to the end: a keepalive request counts against the browser's 64 KiB in-flight quota
+        // until its response is consumed, and unread ones would block every later keepalive save.
+        await response.arrayBuffer().catch(() => undefined);
+        return response.ok;
+      });
+    // keepalive: the save also happens while the page closes (gzip keeps realistic states under the
+    // cap). Refused by the browser (its quota taken by other requests in flight): sent plainly.
+    return send(keepalive).catch(() => (keepalive ? send(false).catch(() => false) : false));
   }
 
   private rootRollup(): { completion: string; success: string; scoreScaled: number | null } | undefined {
