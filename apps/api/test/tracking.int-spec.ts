@@ -395,8 +395,9 @@ describe('SCORM runtime and tracking', () => {
           .put(rtPath(l, 'sequencing'))
           .set('Content-Type', 'application/json')
           .set('Content-Encoding', 'gzip')
-          // Raw bytes: superagent would otherwise JSON-serialise a Buffer sent as application/json.
-          .serialize((bytes: Buffer) => bytes)
+          // Raw bytes: superagent would otherwise JSON-serialise a Buffer sent as application/json
+          // (its types want a string back; at run time it writes a Buffer as is).
+          .serialize(((bytes: Buffer) => bytes) as unknown as (body: unknown) => string)
           .send(Buffer.isBuffer(body) ? body : gzipSync(JSON.stringify(body)));
       const packed = gzipSync(JSON.stringify({ session: s.session, seq: 2, state: big }));
       // What lets the launcher send it with keepalive while the page closes (browsers cap those at 64 KiB).
