@@ -19,13 +19,7 @@ async function main(): Promise<void> {
   // A worker gets the primary's database (embedded or not) and leaves migrations and the demo
   // seed to the primary and to worker 1.
   const worker = cluster.isWorker ? Number(process.env[WORKER_INDEX]) : null;
-  let databaseUrl = env.DATABASE_URL;
-  let stopDatabase: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const db = await startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT, (m) => console.error(m));
-    databaseUrl = db.url;
-    stopDatabase = db.stop;
-  }
+  const { url: databaseUrl, stop: stopDatabase } = await database(env);
   const config = buildAppConfig(env, databaseUrl, Boolean(stopDatabase) || process.env[WORKER_EMBEDDED] === '1');
   if (worker !== null) config.migrateOnStart = false;
   const app = await createApp(config);
@@ -83,13 +77,7 @@ async function main(): Promise<void> {
  * that dies is replaced; SIGTERM/SIGINT stop the workers, then the database.
  */
 async function primary(env: Env): Promise<void> {
-  let databaseUrl = env.DATABASE_URL;
-  let stopDatabase: (() => Promise<void>) | undefined;
-  if (!databaseUrl) {
-    const db = await startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT, (m) => console.error(m));
-    databaseUrl = db.url;
-    stopDatabase = db.stop;
-  }
+  const { url: databaseUrl, stop: stopDatabase } = await database(env);
   buildAppConfig(env, databaseUrl, Boolean(stopDatabase));
   const migrator = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   await migrator.runMigrations();
@@ -137,7 +125,18 @@ async function primary(env: Env): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM received'));
   process.once('SIGINT', () => void shutdown('SIGINT received'));
-  for (let i = 1; i <= env.API_PROCESSES; i += 1) fork(i);
+  // Process 1 first: it does the first-start work (pg-boss's schema and queues, the demo seed), which
+  // several processes doing at once on a fresh database deadlock on (pg-boss createQueue).
+  cluster.once('listening', () => {
+    for (let i = 2; i <= env.API_PROCESSES; i += 1) fork(i);
+  });
+  fork(1);
+}
+
+/** DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (then `stop` stops it). */
+async function database(env: Env): Promise<{ url: string; stop?: () => Promise<void> }> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT, (m) => console.error(m));
 }
 
 main().catch((error) => {

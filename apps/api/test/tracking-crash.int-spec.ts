@@ -197,6 +197,8 @@ describe('SCORM commits survive a crash', () => {
     const attempts = await attemptsOfLearners(8);
     const databaseUrl = (t.db.options as { url: string }).url;
     const ports = { api: await freePort(), content: await freePort() };
+    // As on a fresh database: the job queues' schema is created by the API processes at start.
+    await t.db.query('DROP SCHEMA IF EXISTS pgboss CASCADE');
     const primary = (child = await start(databaseUrl, ports, { API_PROCESSES: '2' }));
     const workers = () => childrenOf(primary.pid!);
     await until(() => workers().length === 2, 'two API processes');
