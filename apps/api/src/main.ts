@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { buildAppConfig } from './config/app-config';
 import { ConfigError, parseEnv, type Env } from './config/config.schema';
 import { dataSourceOptions } from './database/data-source';
-import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { handleShutdownSignalsOurselves, startEmbeddedPostgres } from './database/embedded-postgres';
 import { createApp, seedDemo } from './bootstrap';
 import { ContentOrigin } from './modules/content/content-origin';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './modules/seed/demo-data';
@@ -15,6 +15,8 @@ const WORKER_EMBEDDED = 'ASAH_WORKER_EMBEDDED_DATABASE';
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
+  // Every process below stops on SIGTERM/SIGINT itself, draining first.
+  handleShutdownSignalsOurselves();
   if (cluster.isPrimary && env.API_PROCESSES > 1) return primary(env);
   // A worker gets the primary's database (embedded or not) and leaves migrations and the demo
   // seed to the primary and to worker 1.

