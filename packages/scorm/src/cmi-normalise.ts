@@ -37,7 +37,8 @@ export interface NormalisedObjective {
   description: string | null;
 }
 
-export interface NormalisedCmi {
+/** The scalar facts of a SCO's state (what every commit needs; cheap). */
+export interface CmiFacts {
   completionStatus: CompletionStatus;
   successStatus: SuccessStatus;
   scoreRaw: number | null;
@@ -50,9 +51,15 @@ export interface NormalisedCmi {
   exit: string | null;
   /** The session_time the SCO reported for the current session, in seconds (0 if none). */
   sessionTimeSeconds: number;
+}
+
+/** The interactions and objectives as rows (only needed when they changed). */
+export interface CmiLists {
   interactions: NormalisedInteraction[];
   objectives: NormalisedObjective[];
 }
+
+export type NormalisedCmi = CmiFacts & CmiLists;
 
 type Obj = Record<string, unknown>;
 
@@ -91,6 +98,11 @@ export function statusFrom12(lessonStatus: string | null): { completion: Complet
 }
 
 export function normaliseCmi(standard: CmiStandard, cmi: Obj): NormalisedCmi {
+  return { ...cmiFacts(standard, cmi), ...cmiLists(standard, cmi) };
+}
+
+/** The scalar facts only: what a commit that leaves interactions and objectives alone needs. */
+export function cmiFacts(standard: CmiStandard, cmi: Obj): CmiFacts {
   if (standard === 'scorm12') {
     const core = obj(cmi.core);
     const score = obj(core.score);
@@ -108,7 +120,36 @@ export function normaliseCmi(standard: CmiStandard, cmi: Obj): NormalisedCmi {
       location: str(core.lesson_location),
       suspendData: str(cmi.suspend_data),
       exit: str(core.exit),
-      sessionTimeSeconds: parseTimespan12(str(core.session_time) ?? '') ?? 0,
+      sessionTimeSeconds: sessionTimeSeconds(standard, cmi) ?? 0,
+    };
+  }
+  const score = obj(cmi.score);
+  const completion = str(cmi.completion_status);
+  const success = str(cmi.success_status);
+  return {
+    completionStatus: (['completed', 'incomplete', 'not attempted'].includes(completion ?? '') ? completion : 'unknown') as CompletionStatus,
+    successStatus: (['passed', 'failed'].includes(success ?? '') ? success : 'unknown') as SuccessStatus,
+    scoreRaw: num(score.raw),
+    scoreMin: num(score.min),
+    scoreMax: num(score.max),
+    scoreScaled: num(score.scaled),
+    location: str(cmi.location),
+    suspendData: str(cmi.suspend_data),
+    exit: str(cmi.exit),
+    sessionTimeSeconds: sessionTimeSeconds(standard, cmi) ?? 0,
+  };
+}
+
+/** The session_time a commit reports, in seconds (0 when blank or malformed); null when it reports none. */
+export function sessionTimeSeconds(standard: CmiStandard, cmi: Obj): number | null {
+  const value = standard === 'scorm12' ? obj(cmi.core).session_time : cmi.session_time;
+  if (typeof value !== 'string') return null;
+  return (standard === 'scorm12' ? parseTimespan12(value) : parseDuration2004(value)) ?? 0;
+}
+
+export function cmiLists(standard: CmiStandard, cmi: Obj): CmiLists {
+  if (standard === 'scorm12') {
+    return {
       interactions: entries(cmi.interactions).map(([index, i]) => ({
         index,
         id: str(i.id) ?? '',
@@ -140,20 +181,7 @@ export function normaliseCmi(standard: CmiStandard, cmi: Obj): NormalisedCmi {
       }),
     };
   }
-  const score = obj(cmi.score);
-  const completion = str(cmi.completion_status);
-  const success = str(cmi.success_status);
   return {
-    completionStatus: (['completed', 'incomplete', 'not attempted'].includes(completion ?? '') ? completion : 'unknown') as CompletionStatus,
-    successStatus: (['passed', 'failed'].includes(success ?? '') ? success : 'unknown') as SuccessStatus,
-    scoreRaw: num(score.raw),
-    scoreMin: num(score.min),
-    scoreMax: num(score.max),
-    scoreScaled: num(score.scaled),
-    location: str(cmi.location),
-    suspendData: str(cmi.suspend_data),
-    exit: str(cmi.exit),
-    sessionTimeSeconds: parseDuration2004(str(cmi.session_time) ?? '') ?? 0,
     interactions: entries(cmi.interactions).map(([index, i]) => ({
       index,
       id: str(i.id) ?? '',
@@ -197,29 +225,50 @@ function scaledFrom(raw: number | null, min: number | null, max: number | null):
 /**
  * Deep merge of a commit into the stored state: objects merge key by key, leaves are replaced.
  * scorm-again sends the full CMI by default, in which case this equals the commit; partial commits
- * (`sendFullCommit: false`) keep what they do not mention.
+ * (`sendFullCommit: false`) keep what they do not mention. With `changed`, the dotted names of the
+ * leaves the merge changed are added to it (at most CHANGED_MAX; for the audit trail), in the same
+ * pass: this runs on every commit.
  */
-export function mergeCmi(base: Obj, patch: Obj): Obj {
+export function mergeCmi(base: Obj, patch: Obj, changed?: string[], prefix = 'cmi'): Obj {
   const out: Obj = { ...base };
-  for (const [k, v] of Object.entries(patch)) {
+  for (const k in patch) {
+    const v = patch[k];
     const b = out[k];
-    out[k] = typeof v === 'object' && v !== null && !Array.isArray(v) && typeof b === 'object' && b !== null && !Array.isArray(b) ? mergeCmi(b as Obj, v as Obj) : v;
+    const vObj = isPlainObject(v);
+    const bObj = isPlainObject(b);
+    if (vObj && bObj) {
+      out[k] = mergeCmi(b as Obj, v as Obj, changed, changed ? `${prefix}.${k}` : prefix);
+      continue;
+    }
+    out[k] = v;
+    if (!changed || changed.length >= CHANGED_MAX) continue;
+    if (vObj || bObj) changedElements(bObj ? (b as Obj) : {}, vObj ? (v as Obj) : {}, `${prefix}.${k}`, changed);
+    else if (b !== v) changed.push(`${prefix}.${k}`);
   }
   return out;
 }
 
+const CHANGED_MAX = 200;
+
+const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Dotted names of the leaves that differ between two CMI objects (for the audit trail). */
-export function changedElements(before: Obj, after: Obj, prefix = 'cmi', out: string[] = [], limit = 200): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const k of keys) {
-    if (out.length >= limit) break;
+export function changedElements(before: Obj, after: Obj, prefix = 'cmi', out: string[] = [], limit = CHANGED_MAX): string[] {
+  const visit = (k: string) => {
     const a = before[k];
     const b = after[k];
-    const name = `${prefix}.${k}`;
     const aObj = typeof a === 'object' && a !== null;
     const bObj = typeof b === 'object' && b !== null;
-    if (aObj || bObj) changedElements(aObj ? (a as Obj) : {}, bObj ? (b as Obj) : {}, name, out, limit);
-    else if (a !== b) out.push(name);
+    if (aObj || bObj) changedElements(aObj ? (a as Obj) : {}, bObj ? (b as Obj) : {}, `${prefix}.${k}`, out, limit);
+    else if (a !== b) out.push(`${prefix}.${k}`);
+  };
+  for (const k in before) {
+    if (out.length >= limit) return out;
+    visit(k);
+  }
+  for (const k in after) {
+    if (out.length >= limit) return out;
+    if (!Object.hasOwn(before, k)) visit(k);
   }
   return out;
 }

@@ -57,6 +57,17 @@ describe('validateCmi (SCORM 1.2)', () => {
     if (!r.ok) expect(r.violation).toMatchObject({ errorCode: 405, element: 'cmi.suspend_data' });
   });
 
+  it('drops keys outside the data model, including names of Object.prototype members', () => {
+    expect(validateCmi('scorm12', { constructor: 'x', toString: 'y', core: { hasOwnProperty: 'z', lesson_location: 'p' }, nonsense: { deep: { er: '1' } } }, limits)).toEqual({
+      ok: true,
+      cmi: { core: { lesson_location: 'p' } },
+    });
+  });
+
+  it('refuses an array index beyond 9999 with the general error', () => {
+    expect(validateCmi('scorm12', { interactions: { '10000': { id: 'q' } } }, limits)).toMatchObject({ ok: false, violation: { errorCode: 101, element: 'cmi.interactions.10000' } });
+  });
+
   it('refuses a non-object cmi with the general error', () => {
     expect(validateCmi('scorm12', 'x', limits)).toMatchObject({ ok: false, violation: { errorCode: 101 } });
   });

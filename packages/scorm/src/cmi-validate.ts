@@ -212,54 +212,97 @@ export function generalCommitError(standard: CmiStandard): number {
  * toJSON) or as JSON arrays; both are read, the result uses objects keyed by index.
  */
 export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimits): CmiCheck {
-  const rules = standard === 'scorm12' ? RULES_12 : RULES_2004;
   const codes = CODES[standard];
   if (!isObject(cmi)) return { ok: false, violation: { errorCode: generalCommitError(standard), element: 'cmi', message: 'cmi is not an object' } };
+  // Hot path (every commit, ~100 leaves): the rules are a tree walked beside the value, so no
+  // element name is put together unless a value is refused (the keys on the way are a stack).
+  const keys: string[] = [];
   let violation: CmiViolation | null = null;
-
-  // Hot path (every commit): patterns and element names are built as strings, the element name
-  // only when a value is refused.
-  const walk = (node: Record<string, unknown> | unknown[], path: string, pattern: string, depth: number): Record<string, unknown> | null => {
+  const refuse = (errorCode: number, key: string, message?: string): null => {
+    const element = `cmi.${[...keys, key].join('.')}`;
+    violation = { errorCode, element, message: message === undefined ? `more than 10000 entries` : `${element}: ${message}` };
+    return null;
+  };
+  const walk = (node: Record<string, unknown>, rules: RuleNode): Record<string, unknown> | null => {
     const out: Record<string, unknown> = {};
+    let empty = true;
     for (const key in node) {
-      if (violation) return null;
-      const value = (node as Record<string, unknown>)[key];
-      const isIndex = INDEX.test(key);
-      if (isIndex && Number(key) > 9999) {
-        violation = { errorCode: codes.general, element: `cmi${path}.${key}`, message: 'more than 10000 entries' };
-        return null;
+      const value = node[key];
+      let rule: RuleNode | Rule | typeof RO | undefined = rules.named[key];
+      if (rule === undefined && rules.index !== undefined && isIndex(key)) {
+        if (Number(key) > 9999) return refuse(codes.general, key);
+        rule = rules.index;
       }
-      const nextPattern = pattern ? `${pattern}.${isIndex ? 'n' : key}` : isIndex ? 'n' : key;
-      const nextPath = `${path}.${key}`;
       if (typeof value === 'object' && value !== null) {
-        if (depth > 6) continue;
-        const inner = walk(value as Record<string, unknown>, nextPath, nextPattern, depth + 1);
-        if (inner && Object.keys(inner).length) out[key] = inner;
+        if (typeof rule !== 'object') continue;
+        keys.push(key);
+        const inner = walk(value as Record<string, unknown>, rule);
+        keys.pop();
+        if (inner === null) return null;
+        if (inner !== EMPTY) {
+          out[key] = inner;
+          empty = false;
+        }
         continue;
       }
-      const rule = rules[nextPattern];
-      if (!rule || rule === RO || value === null || value === undefined) continue;
+      if (typeof rule !== 'function' || value === null || value === undefined) continue;
       const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
-      if (text === null) {
-        violation = { errorCode: codes.type, element: `cmi${nextPath}`, message: `cmi${nextPath}: not a text value` };
-        return null;
-      }
+      if (text === null) return refuse(codes.type, key, 'not a text value');
       const fail = rule(text, limits);
-      if (fail) {
-        violation = { errorCode: codes[fail[0]], element: `cmi${nextPath}`, message: `cmi${nextPath}: ${fail[1]}` };
-        return null;
-      }
+      if (fail) return refuse(codes[fail[0]], key, fail[1]);
       out[key] = text;
+      empty = false;
     }
-    return out;
+    return empty ? EMPTY : out;
   };
 
-  const result = walk(cmi, '', '', 0);
-  if (violation || !result) return { ok: false, violation: violation! };
-  return { ok: true, cmi: result };
+  const result = walk(cmi, standard === 'scorm12' ? TREE_12 : TREE_2004);
+  if (violation || result === null) return { ok: false, violation: violation! };
+  return { ok: true, cmi: result === EMPTY ? {} : result };
 }
 
-const INDEX = /^\d+$/;
+/** The rules as a tree: named children, and the rule of every array index (`n`) where there is one. */
+interface RuleNode {
+  named: Record<string, RuleNode | Rule | typeof RO>;
+  index?: RuleNode | Rule | typeof RO;
+}
+/** Marks a subtree with nothing writable in it (dropped from the result). */
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+function ruleTree(rules: Record<string, Rule | typeof RO>): RuleNode {
+  const root: RuleNode = { named: Object.create(null) };
+  for (const [name, rule] of Object.entries(rules)) {
+    const parts = name.split('.');
+    let node = root;
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      const existing = part === 'n' ? node.index : node.named[part];
+      if (last) {
+        if (part === 'n') node.index = rule;
+        else node.named[part] = rule;
+        return;
+      }
+      const next = typeof existing === 'object' ? existing : { named: Object.create(null) };
+      if (part === 'n') node.index = next;
+      else node.named[part] = next;
+      node = next;
+    });
+  }
+  return root;
+}
+
+const TREE_12 = ruleTree(RULES_12);
+const TREE_2004 = ruleTree(RULES_2004);
+
+/** "0", "17", ...: an array index as scorm-again's JSON writes it (no regular expression: hot path). */
+function isIndex(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i += 1) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

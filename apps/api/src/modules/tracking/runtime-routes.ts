@@ -10,7 +10,7 @@ import { ATTEMPT_TOKEN_HEADER, ATTEMPT_TOKEN_PARAM, ZSequencingStateRequest, typ
 import { generalCommitError } from '@asah/scorm/cmi-validate';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CONTENT_COOKIE, ContentOrigin } from '../content/content-origin';
-import { signContentToken, verifyContentToken } from '../content/content-tokens';
+import { signContentToken, verifyContentToken, type ContentGrant } from '../content/content-tokens';
 import { RuntimeRefusal, RuntimeService, type AttemptMeta } from './runtime.service';
 
 /** packages/launcher/dist, built by the launcher workspace (src and dist of the API sit at the same depth). */
@@ -40,6 +40,7 @@ class BadBody {
 export class RuntimeRoutes implements OnModuleInit {
   private readonly logger = new Logger('ScormRuntimeHttp');
   private readonly frameAncestors: string;
+  private readonly grants = new Map<string, ContentGrant>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -116,10 +117,27 @@ export class RuntimeRoutes implements OnModuleInit {
 
   /** The attempt the token grants, when it is this one. */
   private async authorise(req: IncomingMessage, url: URL, attemptId: string): Promise<AttemptMeta | null> {
-    const grant = verifyContentToken(this.config.content.tokenSecret, this.tokenOf(req, url));
-    if (grant?.kind !== 'attempt' || grant.attemptId !== attemptId) return null;
+    const grant = this.verified(this.tokenOf(req, url));
+    if (grant?.kind !== 'attempt' || grant.attemptId !== attemptId || grant.exp <= Date.now() / 1000) return null;
     const meta = await this.runtime.meta(attemptId);
     return meta && meta.userId === grant.userId ? meta : null;
+  }
+
+  /**
+   * A launcher sends the same token with every commit of a session: its HMAC is checked once per
+   * process and remembered (keyed by the whole token, so only that exact string hits; the expiry is
+   * checked on every request by the caller).
+   */
+  private verified(token: string | null): ContentGrant | null {
+    if (!token) return null;
+    const known = this.grants.get(token);
+    if (known) return known;
+    const grant = verifyContentToken(this.config.content.tokenSecret, token);
+    if (grant) {
+      if (this.grants.size >= 50_000) this.grants.clear();
+      this.grants.set(token, grant);
+    }
+    return grant;
   }
 
   /** The launcher page, with the version's package cookie so the SCO frames it opens can load. */
@@ -170,16 +188,9 @@ export class RuntimeRoutes implements OnModuleInit {
     const max = this.config.runtime.commitMaxBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > max) throw new BadBody(413, `The body is over ${max} bytes`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > max) throw new BadBody(413, `The body is over ${max} bytes`);
-      chunks.push(chunk as Buffer);
-    }
+    const raw = await readBody(req, max);
     const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (encoding !== 'identity' && encoding !== 'gzip') throw new BadBody(415, `Content-Encoding ${encoding} is not accepted (gzip or none)`);
-    const raw = Buffer.concat(chunks);
     const text = (encoding === 'gzip' ? await gunzipWithin(raw, max) : raw).toString('utf8');
     try {
       return JSON.parse(text);
@@ -206,6 +217,37 @@ export class RuntimeRoutes implements OnModuleInit {
     res.setHeader('Allow', allow);
     this.text(res, 405, 'Method not allowed');
   }
+}
+
+/**
+ * The request body, at most `max` bytes (BadBody 413 beyond; the rest is not kept). Listeners, not
+ * `for await`: this runs on every commit and the async iterator costs more than the rest of the read.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > max) return fail(new BadBody(413, `The body is over ${max} bytes`));
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    });
+    req.on('error', fail);
+    // The browser went away before the end (page closed, network cut): nothing to store.
+    req.on('close', () => fail(Object.assign(new Error('The request was aborted'), { code: 'ECONNRESET' })));
+  });
 }
 
 /** Unpacks a gzip body into at most `max` bytes; a corrupt or oversized one is a clear 400 / 413. */

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TCommitAck, TRuntimeScoState, TRuntimeState, TScormStandard, TSequencingStateRequest } from '@asah/contracts/tracking';
-import { changedElements, mergeCmi, normaliseCmi, type NormalisedCmi } from '@asah/scorm/cmi-normalise';
+import { cmiLists, type CmiLists } from '@asah/scorm/cmi-normalise';
 import { rollupActivity, statusFromSequencingRollup, type ProgressStatus, type ScoFacts } from '@asah/scorm/cmi-rollup';
 import { formatDuration2004, formatTimespan12 } from '@asah/scorm/cmi-time';
 import { generalCommitError, SCORM2004_SUSPEND_DATA_SPM, validateCmi } from '@asah/scorm/cmi-validate';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PackageVersion } from '../content/package-version.entity';
 import { CourseRollupService } from './course-rollup.service';
+import { isOlder, planCommit, type CommitKey } from './commit-plan';
 import { preparedQuery } from '../../database/prepared';
 import { MicroBatcher } from './micro-batcher';
 import { runtimePackage, type RuntimePackage } from './runtime-package';
@@ -293,8 +294,13 @@ export class RuntimeService {
           plan.newSession ? 1 : 0,
         ],
       );
-      if (plan.changed.some((k) => k.startsWith('cmi.interactions.'))) await replaceInteractions(tx, state.id, meta.id, facts);
-      if (plan.changed.some((k) => k.startsWith('cmi.objectives.'))) await replaceObjectives(tx, state.id, meta.id, facts);
+      const interactionsChanged = plan.changed.some((k) => k.startsWith('cmi.interactions.'));
+      const objectivesChanged = plan.changed.some((k) => k.startsWith('cmi.objectives.'));
+      if (interactionsChanged || objectivesChanged) {
+        const lists = cmiLists(meta.standard, plan.merged);
+        if (interactionsChanged) await replaceInteractions(tx, state.id, meta.id, lists);
+        if (objectivesChanged) await replaceObjectives(tx, state.id, meta.id, lists);
+      }
       if (plan.changed.length) await tx.query(`UPDATE tracking_commits SET changed_keys = $2, diff = $3 WHERE id = $1`, [inserted.id, plan.changed, plan.diffJson]);
       const becameDone = await this.rollupAttempt(tx, meta, pkg);
       return { late: false as const, becameDone };
@@ -505,70 +511,6 @@ const STATE_COLUMNS = `id, cmi, suspend_data, total_time_seconds, prior_time_sec
   completion_status, success_status, score_raw, score_scaled`;
 const STATE_COLUMNS_OF_S = STATE_COLUMNS.split(',').map((c) => `s.${c.trim()}`).join(', ');
 
-interface CommitKey {
-  session: number;
-  sequence: number;
-  terminate: boolean;
-}
-
-/** The stored state already holds this commit or a newer one. */
-function isOlder(key: CommitKey, state: Obj): boolean {
-  const lastSession = Number(state.last_session);
-  return key.session < lastSession || (key.session === lastSession && key.sequence <= Number(state.last_sequence));
-}
-
-/** What a commit turns the stored state of a SCO into, and whether the rollup must run. */
-function planCommit(standard: TScormStandard, state: Obj, incomingCmi: Obj, key: CommitKey) {
-  const before: Obj = { ...(state.cmi as Obj), ...(state.suspend_data !== null ? { suspend_data: state.suspend_data } : {}) };
-  const merged = mergeCmi(before, incomingCmi);
-  const facts = normaliseCmi(standard, merged);
-  const changed = changedElements(before, merged);
-  const newSession = key.session !== Number(state.last_session);
-  const storedTotal = Number(state.total_time_seconds);
-  const storedPrior = Number(state.prior_time_seconds);
-  const sessionTime = hasSessionTime(standard, incomingCmi) ? normaliseCmi(standard, incomingCmi).sessionTimeSeconds : newSession ? 0 : storedTotal - storedPrior;
-  const priorTime = newSession ? storedTotal : storedPrior;
-  const { suspend_data: _s, ...cmiStored } = merged;
-  stripWriteOnly(standard, cmiStored);
-  const rollupNeeded =
-    facts.completionStatus !== state.completion_status ||
-    facts.successStatus !== state.success_status ||
-    facts.scoreScaled !== (state.score_scaled ?? null) ||
-    facts.scoreRaw !== (state.score_raw ?? null) ||
-    changed.some((k) => k.startsWith('cmi.interactions.') || k.startsWith('cmi.objectives.'));
-  return {
-    facts,
-    changed,
-    newSession,
-    priorTime,
-    totalTime: priorTime + sessionTime,
-    entry: facts.exit === 'suspend' ? 'resume' : '',
-    /** Never mutated afterwards: it is what the state cache hands to the next commit. */
-    cmiStored: cmiStored as Obj,
-    cmiJson: JSON.stringify(cmiStored),
-    diffJson: JSON.stringify(diffOf(changed, merged)),
-    rollupNeeded,
-  };
-}
-
-function hasSessionTime(standard: TScormStandard, cmi: Obj): boolean {
-  if (standard === 'scorm12') return typeof (cmi.core as Obj | undefined)?.session_time === 'string';
-  return typeof cmi.session_time === 'string';
-}
-
-/** session_time is write-only and belongs to one session: never handed back on the next launch. */
-function stripWriteOnly(standard: TScormStandard, cmi: Obj): void {
-  if (standard === 'scorm12') {
-    if (cmi.core && typeof cmi.core === 'object') {
-      const { session_time: _t, exit: _e, ...core } = cmi.core as Obj;
-      cmi.core = core;
-    }
-  } else {
-    delete cmi.session_time;
-    delete cmi.exit;
-  }
-}
-
 function adlDataOf(adl: unknown): Obj[] | undefined {
   const data = (adl as Obj | undefined)?.data;
   if (!data || typeof data !== 'object') return undefined;
@@ -576,19 +518,7 @@ function adlDataOf(adl: unknown): Obj[] | undefined {
   return list.filter((v): v is Obj => typeof v === 'object' && v !== null).slice(0, 1000);
 }
 
-/** New values of the changed elements for the audit trail; long values (suspend_data) shortened. */
-function diffOf(changed: string[], merged: Obj): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of changed.slice(0, 100)) {
-    let value: unknown = merged;
-    for (const part of key.split('.').slice(1)) value = (value as Obj | undefined)?.[part];
-    const text = value === undefined || value === null ? '' : String(value);
-    out[key] = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
-  }
-  return out;
-}
-
-async function replaceInteractions(tx: EntityManager, scoStateId: string, attemptId: string, facts: NormalisedCmi): Promise<void> {
+async function replaceInteractions(tx: EntityManager, scoStateId: string, attemptId: string, facts: CmiLists): Promise<void> {
   await tx.query(`DELETE FROM tracking_interactions WHERE sco_state_id = $1`, [scoStateId]);
   if (!facts.interactions.length) return;
   const i = facts.interactions;
@@ -618,7 +548,7 @@ async function replaceInteractions(tx: EntityManager, scoStateId: string, attemp
   );
 }
 
-async function replaceObjectives(tx: EntityManager, scoStateId: string, attemptId: string, facts: NormalisedCmi): Promise<void> {
+async function replaceObjectives(tx: EntityManager, scoStateId: string, attemptId: string, facts: CmiLists): Promise<void> {
   await tx.query(`DELETE FROM tracking_objectives WHERE sco_state_id = $1`, [scoStateId]);
   if (!facts.objectives.length) return;
   await tx.query(

@@ -1,0 +1,98 @@
+import type { TScormStandard } from '@asah/contracts/tracking';
+import { cmiFacts, mergeCmi, sessionTimeSeconds, type CmiFacts } from '@asah/scorm/cmi-normalise';
+
+type Obj = Record<string, unknown>;
+
+/** The order of a commit: its session (launcher page load) and its number within the session. */
+export interface CommitKey {
+  session: number;
+  sequence: number;
+  terminate: boolean;
+}
+
+/** The stored state already holds this commit or a newer one. */
+export function isOlder(key: CommitKey, state: Obj): boolean {
+  const lastSession = Number(state.last_session);
+  return key.session < lastSession || (key.session === lastSession && key.sequence <= Number(state.last_sequence));
+}
+
+export interface CommitPlan {
+  facts: CmiFacts;
+  /** The stored state with the commit merged in (suspend_data included). */
+  merged: Obj;
+  /** Dotted names of the elements the commit changed. */
+  changed: string[];
+  newSession: boolean;
+  priorTime: number;
+  totalTime: number;
+  entry: 'resume' | '';
+  /** What is stored as `cmi` (no suspend_data, no write-only elements). Never mutated afterwards: it is what the state cache hands to the next commit. */
+  cmiStored: Obj;
+  cmiJson: string;
+  diffJson: string;
+  /** Statuses, score, interactions or objectives changed: the attempt and the course must be rolled up. */
+  rollupNeeded: boolean;
+}
+
+/**
+ * What a (validated) commit turns the stored state of a SCO (a `tracking_sco_states` row) into.
+ * Runs on every commit, so it walks the CMI once for the merge and the changed elements, and reads
+ * only the scalar facts (interactions and objectives as rows are for the slow path, when changed).
+ */
+export function planCommit(standard: TScormStandard, state: Obj, incomingCmi: Obj, key: CommitKey): CommitPlan {
+  const before: Obj = state.suspend_data !== null && state.suspend_data !== undefined ? { ...(state.cmi as Obj), suspend_data: state.suspend_data } : ((state.cmi as Obj | null) ?? {});
+  const changed: string[] = [];
+  const merged = mergeCmi(before, incomingCmi, changed);
+  const facts = cmiFacts(standard, merged);
+  const newSession = key.session !== Number(state.last_session);
+  const storedTotal = Number(state.total_time_seconds);
+  const storedPrior = Number(state.prior_time_seconds);
+  const sessionTime = sessionTimeSeconds(standard, incomingCmi) ?? (newSession ? 0 : storedTotal - storedPrior);
+  const priorTime = newSession ? storedTotal : storedPrior;
+  const { suspend_data: _s, ...cmiStored } = merged;
+  stripWriteOnly(standard, cmiStored);
+  const rollupNeeded =
+    facts.completionStatus !== state.completion_status ||
+    facts.successStatus !== state.success_status ||
+    facts.scoreScaled !== (state.score_scaled ?? null) ||
+    facts.scoreRaw !== (state.score_raw ?? null) ||
+    changed.some((k) => k.startsWith('cmi.interactions.') || k.startsWith('cmi.objectives.'));
+  return {
+    facts,
+    merged,
+    changed,
+    newSession,
+    priorTime,
+    totalTime: priorTime + sessionTime,
+    entry: facts.exit === 'suspend' ? 'resume' : '',
+    cmiStored,
+    cmiJson: JSON.stringify(cmiStored),
+    diffJson: JSON.stringify(diffOf(changed, merged)),
+    rollupNeeded,
+  };
+}
+
+/** session_time is write-only and belongs to one session: never handed back on the next launch. */
+function stripWriteOnly(standard: TScormStandard, cmi: Obj): void {
+  if (standard === 'scorm12') {
+    if (cmi.core && typeof cmi.core === 'object') {
+      const { session_time: _t, exit: _e, ...core } = cmi.core as Obj;
+      cmi.core = core;
+    }
+  } else {
+    delete cmi.session_time;
+    delete cmi.exit;
+  }
+}
+
+/** New values of the changed elements for the audit trail; long values (suspend_data) shortened. */
+function diffOf(changed: string[], merged: Obj): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of changed.slice(0, 100)) {
+    let value: unknown = merged;
+    for (const part of key.split('.').slice(1)) value = (value as Obj | undefined)?.[part];
+    const text = value === undefined || value === null ? '' : String(value);
+    out[key] = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+  }
+  return out;
+}
