@@ -1,6 +1,6 @@
 import { validateCmi } from './cmi-validate';
 import { formatDuration2004, formatTimespan12, parseDuration2004, parseTimespan12 } from './cmi-time';
-import { changedElements, mergeCmi, normaliseCmi } from './cmi-normalise';
+import { normaliseCmi } from './cmi-normalise';
 import { betterResult, rollupActivity } from './cmi-rollup';
 
 const limits = { suspendDataMax: 65536 };
@@ -66,6 +66,29 @@ describe('validateCmi (SCORM 1.2)', () => {
 
   it('refuses an array index beyond 9999 with the general error', () => {
     expect(validateCmi('scorm12', { interactions: { '10000': { id: 'q' } } }, limits)).toMatchObject({ ok: false, violation: { errorCode: 101, element: 'cmi.interactions.10000' } });
+  });
+
+  it('merges a commit onto a stored state and lists the changed elements', () => {
+    const base = { core: { lesson_status: 'incomplete', lesson_location: 'a', score: { raw: '10' } }, suspend_data: 's', interactions: { '0': { id: 'q1' } } };
+    const frozen = JSON.stringify(base);
+    const changed: string[] = [];
+    const r = validateCmi('scorm12', { core: { lesson_location: 'b', lesson_status: 'incomplete', entry: 'resume', score: { raw: null } }, interactions: { '1': { id: 'q2', result: 'correct' } } }, limits, { base, changed });
+    expect(r).toEqual({
+      ok: true,
+      cmi: { core: { lesson_location: 'b', lesson_status: 'incomplete', score: { raw: '10' } }, interactions: { '0': { id: 'q1' }, '1': { id: 'q2', result: 'correct' } }, suspend_data: 's' },
+    });
+    expect(changed.sort()).toEqual(['cmi.core.lesson_location', 'cmi.interactions.1.id', 'cmi.interactions.1.result']);
+    expect(JSON.stringify(base)).toBe(frozen);
+  });
+
+  it('lists the leaves of a subtree a leaf replaces, and stops listing at 200', () => {
+    const changed: string[] = [];
+    validateCmi('scorm12', { comments: 'x' }, limits, { base: { comments: { a: '1', b: '2' } }, changed });
+    expect(changed).toEqual(['cmi.comments.a', 'cmi.comments.b']);
+    const many: string[] = [];
+    const interactions = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [String(i), { id: `q${i}` }]));
+    validateCmi('scorm12', { interactions }, limits, { base: {}, changed: many });
+    expect(many).toHaveLength(200);
   });
 
   it('refuses a non-object cmi with the general error', () => {
@@ -137,12 +160,6 @@ describe('normaliseCmi', () => {
     expect(n.objectives[0]).toMatchObject({ id: 'o1', successStatus: 'passed', scoreScaled: 0.5 });
   });
 
-  it('merges partial commits and lists changed elements', () => {
-    const before = { core: { lesson_status: 'incomplete', lesson_location: 'a' }, suspend_data: 's' };
-    const after = mergeCmi(before, { core: { lesson_location: 'b' } });
-    expect(after).toEqual({ core: { lesson_status: 'incomplete', lesson_location: 'b' }, suspend_data: 's' });
-    expect(changedElements(before, after)).toEqual(['cmi.core.lesson_location']);
-  });
 });
 
 describe('rollupActivity', () => {

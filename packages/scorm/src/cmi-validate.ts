@@ -210,20 +210,36 @@ export function generalCommitError(standard: CmiStandard): number {
  * Checks every leaf of `cmi` and returns the writable, known elements (same nesting, values as
  * strings), or the first violation. Arrays arrive as objects keyed "0", "1", ... (scorm-again's
  * toJSON) or as JSON arrays; both are read, the result uses objects keyed by index.
+ *
+ * With `onto`, the result is the commit merged onto `onto.base` (a stored state, itself a result of
+ * this function): objects merge key by key, leaves are replaced, what the commit does not mention is
+ * kept (scorm-again sends the full CMI by default; `sendFullCommit: false` sends part of it). The
+ * dotted names of the leaves that changed are added to `onto.changed` (at most 200, for the audit
+ * trail). One walk for the check, the merge and the changes: this runs on every commit.
  */
-export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimits): CmiCheck {
+export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimits, onto?: CmiOnto): CmiCheck {
   const codes = CODES[standard];
   if (!isObject(cmi)) return { ok: false, violation: { errorCode: generalCommitError(standard), element: 'cmi', message: 'cmi is not an object' } };
-  // Hot path (every commit, ~100 leaves): the rules are a tree walked beside the value, so no
-  // element name is put together unless a value is refused (the keys on the way are a stack).
+  // The rules are a tree walked beside the value, so no element name is put together unless a
+  // value is refused or changed (the keys on the way are a stack).
   const keys: string[] = [];
+  const changed = onto?.changed;
   let violation: CmiViolation | null = null;
+  const nameOf = (key: string) => `cmi.${keys.length ? `${keys.join('.')}.` : ''}${key}`;
   const refuse = (errorCode: number, key: string, message?: string): null => {
-    const element = `cmi.${[...keys, key].join('.')}`;
+    const element = nameOf(key);
     violation = { errorCode, element, message: message === undefined ? `more than 10000 entries` : `${element}: ${message}` };
     return null;
   };
-  const walk = (node: Record<string, unknown>, rules: RuleNode): Record<string, unknown> | null => {
+  /** Every leaf of a subtree the commit adds or replaces wholesale counts as changed. */
+  const allChanged = (value: unknown, key: string) => {
+    if (!changed || changed.length >= CHANGED_MAX) return;
+    if (!isObject(value)) return void changed.push(nameOf(key));
+    keys.push(key);
+    for (const k in value) allChanged(value[k], k);
+    keys.pop();
+  };
+  const walk = (node: Record<string, unknown>, rules: RuleNode, base: Record<string, unknown> | undefined): Record<string, unknown> | null => {
     const out: Record<string, unknown> = {};
     let empty = true;
     for (const key in node) {
@@ -235,11 +251,14 @@ export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimi
       }
       if (typeof value === 'object' && value !== null) {
         if (typeof rule !== 'object') continue;
+        const before = base?.[key];
+        const baseNode = isObject(before) ? before : undefined;
         keys.push(key);
-        const inner = walk(value as Record<string, unknown>, rule);
+        const inner = walk(value as Record<string, unknown>, rule, baseNode);
         keys.pop();
         if (inner === null) return null;
         if (inner !== EMPTY) {
+          if (before !== undefined && !baseNode) allChanged(before, key);
           out[key] = inner;
           empty = false;
         }
@@ -250,16 +269,36 @@ export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimi
       if (text === null) return refuse(codes.type, key, 'not a text value');
       const fail = rule(text, limits);
       if (fail) return refuse(codes[fail[0]], key, fail[1]);
+      if (base) {
+        const before = base[key];
+        if (before !== text) allChanged(before === undefined ? text : before, key);
+      } else if (changed) allChanged(text, key);
       out[key] = text;
       empty = false;
+    }
+    if (base) {
+      for (const key in base) {
+        if (!Object.hasOwn(out, key)) {
+          out[key] = base[key];
+          empty = false;
+        }
+      }
     }
     return empty ? EMPTY : out;
   };
 
-  const result = walk(cmi, standard === 'scorm12' ? TREE_12 : TREE_2004);
+  const result = walk(cmi, standard === 'scorm12' ? TREE_12 : TREE_2004, onto?.base);
   if (violation || result === null) return { ok: false, violation: violation! };
   return { ok: true, cmi: result === EMPTY ? {} : result };
 }
+
+/** A stored state to merge a commit onto, and where to list the elements the commit changed. */
+export interface CmiOnto {
+  base: Record<string, unknown>;
+  changed: string[];
+}
+
+const CHANGED_MAX = 200;
 
 /** The rules as a tree: named children, and the rule of every array index (`n`) where there is one. */
 interface RuleNode {

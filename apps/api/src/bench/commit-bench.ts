@@ -4,7 +4,7 @@
  * This process runs the API (the content origin's `/rt/...` listener and the portal API) on a real
  * PostgreSQL (embedded when DATABASE_URL is unset), seeds a published course with a SCORM 1.2
  * activity, learners with a place in it and one attempt each; a SECOND process (this file forked
- * with `load`) drives it with autocannon. Two modes, then pgbench on the same database:
+ * with `load`) drives it with undici. Two modes, then pgbench on the same database:
  *
  * 1. burst: BENCH_CONCURRENCY (500) learners commit back to back, each on its own connection, for
  *    BENCH_SECONDS (20 s). Each commit is realistic: ~3 KB of CMI (location, score, 2 KB of
@@ -26,6 +26,7 @@ import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { Pool } from 'undici';
@@ -60,7 +61,7 @@ interface LoadSpec {
   /**
    * Open loop (paced, steady): each learner commits every `commit` ms and opens its progress every
    * `progress` ms (0 = never), starting at a random moment of its interval, whatever the answers'
-   * speed — as independent learners do. Without it the load is closed-loop (autocannon).
+   * speed — as independent learners do. Without it the load is closed-loop (each learner sends its next request once answered).
    */
   intervals?: { commit: number; progress: number };
   /** Requests per second over all connections (steady), or unlimited (burst). */
@@ -183,112 +184,110 @@ if (commitBody(3, 77) !== JSON.stringify(commitObject(3, 77))) throw new Error('
 // ---------------------------------------------------------------------------------------------
 
 async function load(specPath: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const autocannon = require('autocannon');
   const spec: LoadSpec = JSON.parse(readFileSync(specPath, 'utf8'));
-  if (spec.intervals) {
-    process.send!(await openLoop(spec));
-    return;
-  }
-  const session = 1;
+  process.send!(spec.intervals ? await openLoop(spec) : await closedLoop(spec));
+}
+
+/** What a load run sends: a learner's next commit, or a progress-page call. */
+function requests(spec: LoadSpec) {
   const sequences = new Map<string, number>();
-  let next = 0;
-  let commits = 0;
-  let progressCalls = 0;
-  let refused = 0;
-  const commitLatencies: number[] = [];
-  const commitRequest = {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
-      // burst: one learner per connection; steady: learners in turn over all connections.
-      let learner: Learner;
-      if (spec.mode === 'burst') {
-        if (context.learner === undefined) context.learner = next++ % spec.learners.length;
-        learner = spec.learners[context.learner as number]!;
-      } else {
-        learner = spec.learners[next++ % spec.learners.length]!;
-      }
+  return {
+    commit: (learner: Learner) => {
       const sequence = (sequences.get(learner.attemptId) ?? 0) + 1;
       sequences.set(learner.attemptId, sequence);
-      context.started = performance.now();
-      return { ...req, path: `/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, body: commitBody(session, sequence) };
+      return {
+        path: `/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`,
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json' },
+        body: commitBody(1, sequence),
+      };
     },
-    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-      commits += 1;
-      commitLatencies.push(performance.now() - (context.started as number));
-      if (status !== 200 || !body.startsWith('{"result":true')) refused += 1;
-    },
+    progress: (learner: Learner) => ({ path: `/api/learning/courses/${spec.courseId}/progress`, method: 'GET' as const, headers: { cookie: `asah_at=${learner.access}` }, body: null }),
   };
-  const progressRequest = {
-    method: 'GET',
-    setupRequest: (req: Record<string, unknown>) => {
-      const learner = spec.learners[(next * 7919) % spec.learners.length]!;
-      return { ...req, path: `/api/learning/courses/${spec.courseId}/progress`, headers: { cookie: `asah_at=${learner.access}` } };
-    },
-    onResponse: (status: number) => {
-      progressCalls += 1;
-      if (status !== 200) refused += 1;
-    },
-  };
-  // Commits go to the content origin, progress calls to the API: two instances, started together.
-  const run = (url: string, requests: unknown[], connections: number, rate?: number) =>
-    new Promise<Record<string, any>>((resolve, reject) =>
-      autocannon({ url, connections, duration: spec.seconds, requests, ...(rate ? { overallRate: rate } : {}), timeout: 30 }, (error: Error | null, result: Record<string, any>) =>
-        error ? reject(error) : resolve(result),
-      ),
-    );
-  const runs =
-    spec.mode === 'progress' ? [run(spec.apiUrl, [progressRequest], spec.connections)] : [run(spec.contentUrl, [commitRequest], spec.connections, spec.rate ? Math.round((spec.rate * 2) / 3) : undefined)];
-  if (spec.mode === 'steady') runs.push(run(spec.apiUrl, [progressRequest], Math.max(10, Math.round(spec.connections / 3)), Math.round((spec.rate ?? 0) / 3)));
+}
+
+const poolOptions = (connections: number) => ({ connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
+
+/**
+ * Closed loop (burst, progress): `spec.connections` learners, each sending its next request as soon
+ * as the previous one is answered. undici: the load generator's own CPU per request is a third of
+ * autocannon's (node:http), and it shares the two cores with the API and PostgreSQL.
+ */
+async function closedLoop(spec: LoadSpec): Promise<LoadResult> {
+  const progress = spec.mode === 'progress';
+  const pool = new Pool(progress ? spec.apiUrl : spec.contentUrl, poolOptions(spec.connections));
+  const make = requests(spec);
+  const latencies: number[] = [];
+  const result = { commits: 0, progressCalls: 0, errors: 0, non2xx: 0, refused: 0 };
+  const until = performance.now() + spec.seconds * 1000;
   const cpuBefore = process.cpuUsage();
-  const results = await Promise.all(runs);
+  const learnerLoop = async (index: number) => {
+    // burst: one learner per committer; progress: any learner, in turn.
+    for (let call = 0; performance.now() < until; call += 1) {
+      const learner = spec.learners[progress ? (index + call * spec.connections) % spec.learners.length : index % spec.learners.length]!;
+      const started = performance.now();
+      try {
+        const res = await pool.request(progress ? make.progress(learner) : make.commit(learner));
+        const text = await res.body.text();
+        latencies.push(performance.now() - started);
+        if (res.statusCode >= 300) result.non2xx += 1;
+        if (progress) result.progressCalls += 1;
+        else result.commits += 1;
+        if (res.statusCode !== 200 || (!progress && !text.startsWith('{"result":true'))) result.refused += 1;
+      } catch {
+        result.errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: spec.connections }, (_, i) => learnerLoop(i)));
   const cpu = process.cpuUsage(cpuBefore);
-  commitLatencies.sort((a, b) => a - b);
-  const total = results.reduce((s, r) => s + r.requests.total, 0);
-  const out: LoadResult = {
-    requests: total,
-    perSecond: total / spec.seconds,
-    p50: Math.max(...results.map((r) => r.latency.p50)),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    max: Math.max(...results.map((r) => r.latency.max)),
-    commits,
-    progressCalls,
-    errors: results.reduce((s, r) => s + r.errors + r.timeouts, 0),
-    non2xx: results.reduce((s, r) => s + r.non2xx, 0),
-    refused,
-    commitP99: commitLatencies.length ? commitLatencies[Math.floor(commitLatencies.length * 0.99)]! : null,
+  await pool.close();
+  return summary(spec, latencies, progress ? [] : latencies, result, cpu);
+}
+
+function summary(spec: LoadSpec, latencies: number[], commitLatencies: number[], result: Pick<LoadResult, 'commits' | 'progressCalls' | 'errors' | 'non2xx' | 'refused'>, cpu: NodeJS.CpuUsage): LoadResult {
+  const pct = (list: number[], p: number) => (list.length ? Math.round(list[Math.min(list.length - 1, Math.floor(list.length * p))]!) : 0);
+  latencies.sort((a, b) => a - b);
+  if (commitLatencies !== latencies) commitLatencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / spec.seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    max: pct(latencies, 1),
+    ...result,
+    commitP99: commitLatencies.length ? pct(commitLatencies, 0.99) : null,
     loadCpuMs: (cpu.user + cpu.system) / 1000,
   };
-  process.send!(out);
 }
 
 /**
- * Independent learners on keep-alive connections (at most `spec.connections` per origin): autocannon's
- * `overallRate` fires every connection at the same instants, i.e. synchronised bursts that no real
- * population of learners produces.
+ * Open loop (paced, steady): independent learners on keep-alive connections (at most
+ * `spec.connections` per origin), each on its own timer whatever the answers' speed. (A rate-limited
+ * closed loop fires every connection at the same instants: synchronised bursts that no real
+ * population of learners produces.)
  */
 async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   const { commit: commitEvery, progress: progressEvery } = spec.intervals!;
-  // undici: the load generator's own CPU per request is a third of node:http's, and it shares the cores.
-  const pools = {
-    content: new Pool(spec.contentUrl, { connections: spec.connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 }),
-    api: new Pool(spec.apiUrl, { connections: Math.max(10, Math.round(spec.connections / 3)), pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 }),
-  };
+  const pools = { content: new Pool(spec.contentUrl, poolOptions(spec.connections)), api: new Pool(spec.apiUrl, poolOptions(Math.max(10, Math.round(spec.connections / 3)))) };
+  const make = requests(spec);
   const latencies: number[] = [];
   const commitLatencies: number[] = [];
   const result = { commits: 0, progressCalls: 0, errors: 0, non2xx: 0, refused: 0 };
   const until = performance.now() + spec.seconds * 1000;
   let pending = 0;
-  const send = (pool: Pool, path: string, method: 'GET' | 'POST', headers: Record<string, string>, body: string | null, done: (status: number, text: string, ms: number) => void) => {
+  const trace: [second: number, ms: number, progress: number][] = [];
+  const traceStart = performance.now();
+  const send = (pool: Pool, request: Parameters<Pool['request']>[0], done: (status: number, text: string, ms: number) => void) => {
     const started = performance.now();
     pending += 1;
-    pool.request({ path, method, headers, body }).then(
+    pool.request(request).then(
       async (res) => {
         const text = await res.body.text();
         pending -= 1;
         const ms = performance.now() - started;
         latencies.push(ms);
+        if (process.env.BENCH_TRACE) trace.push([Math.floor((started - traceStart) / 1000), ms, request.method === 'GET' ? 1 : 0]);
         if (res.statusCode >= 300) result.non2xx += 1;
         done(res.statusCode, text, ms);
       },
@@ -301,11 +300,9 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   const cpuBefore = process.cpuUsage();
   const timers: NodeJS.Timeout[] = [];
   spec.learners.forEach((learner, i) => {
-    let sequence = 0;
     const commitOnce = () => {
       if (performance.now() >= until) return;
-      sequence += 1;
-      send(pools.content, `/rt/${learner.attemptId}/sco/I1/commit?t=${encodeURIComponent(learner.token)}`, 'POST', { 'content-type': 'application/json' }, commitBody(1, sequence), (status, text, ms) => {
+      send(pools.content, make.commit(learner), (status, text, ms) => {
         result.commits += 1;
         commitLatencies.push(ms);
         if (status !== 200 || !text.startsWith('{"result":true')) result.refused += 1;
@@ -313,7 +310,7 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
     };
     const progressOnce = () => {
       if (performance.now() >= until) return;
-      send(pools.api, `/api/learning/courses/${spec.courseId}/progress`, 'GET', { cookie: `asah_at=${learner.access}` }, null, (status) => {
+      send(pools.api, make.progress(learner), (status) => {
         result.progressCalls += 1;
         if (status !== 200) result.refused += 1;
       });
@@ -334,17 +331,19 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   while (pending > 0) await new Promise((resolve) => setTimeout(resolve, 50));
   const cpu = process.cpuUsage(cpuBefore);
   await Promise.all([pools.content.close(), pools.api.close()]);
-  const pct = (list: number[], p: number) => (list.length ? Math.round(list.sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))]!) : 0);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / spec.seconds,
-    p50: pct(latencies, 0.5),
-    p99: pct(latencies, 0.99),
-    max: pct(latencies, 1),
-    ...result,
-    commitP99: pct(commitLatencies, 0.99),
-    loadCpuMs: (cpu.user + cpu.system) / 1000,
-  };
+  if (process.env.BENCH_TRACE) {
+    // BENCH_TRACE=1: per second of the run, requests sent, their slowest answer, and of progress calls.
+    const seconds = new Map<number, { n: number; max: number; progressMax: number }>();
+    for (const [second, ms, progress] of trace) {
+      const s = seconds.get(second) ?? { n: 0, max: 0, progressMax: 0 };
+      s.n += 1;
+      s.max = Math.max(s.max, ms);
+      if (progress) s.progressMax = Math.max(s.progressMax, ms);
+      seconds.set(second, s);
+    }
+    for (const [second, s] of [...seconds].sort((a, b) => a[0] - b[0])) console.error(`  t=${second}s sent ${s.n}, slowest ${Math.round(s.max)} ms (progress ${Math.round(s.progressMax)} ms)`);
+  }
+  return summary(spec, latencies, commitLatencies, result, cpu);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -582,6 +581,26 @@ async function firstCommits(contentUrl: string, learners: Learner[]): Promise<vo
   await Promise.all(Array.from({ length: 16 }, worker));
 }
 
+/** BENCH_TRACE=1: per second, the API process's longest event-loop delay and its garbage collection time. */
+function traceApi(): () => void {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => list.getEntries().forEach((e) => (gcMs += e.duration)));
+  gc.observe({ entryTypes: ['gc'] });
+  let second = 0;
+  const timer = setInterval(() => {
+    console.error(`  api t=${second++}s event loop delay max ${(delay.max / 1e6).toFixed(0)} ms, garbage collection ${gcMs.toFixed(0)} ms`);
+    delay.reset();
+    gcMs = 0;
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    delay.disable();
+    gc.disconnect();
+  };
+}
+
 /** CPU per request of the API process, the benchmark's PostgreSQL and the load generator: what the machine's load cannot change. */
 function cpuLine(what: string, api: ApiCpu, pgBefore: number | null, pgAfter: number | null, loadCpuMs: number, count: number): string {
   const n = Math.max(1, count);
@@ -597,12 +616,13 @@ function cpuLine(what: string, api: ApiCpu, pgBefore: number | null, pgAfter: nu
 function runLoad(spec: LoadSpec, root: string): Promise<LoadResult> {
   const specPath = join(root, `load-${spec.mode}.json`);
   writeFileSync(specPath, JSON.stringify(spec));
-  return new Promise((resolve, reject) => {
+  const stopTrace = process.env.BENCH_TRACE && API_PROCESSES === 1 ? traceApi() : () => undefined;
+  return new Promise<LoadResult>((resolve, reject) => {
     const child = fork(__filename, ['load', specPath], { stdio: 'inherit' });
     child.once('message', (m) => resolve(m as LoadResult));
     child.once('error', reject);
     child.once('exit', (code) => (code ? reject(new Error(`load process exited with ${code}`)) : undefined));
-  });
+  }).finally(stopTrace);
 }
 
 async function seed(importer: PackageImportService, db: DataSource, config: AppConfig, jwt: JwtService, count: number, root: string) {

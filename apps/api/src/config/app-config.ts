@@ -23,7 +23,7 @@ export interface AppConfig {
   packageLimits: { maxBytes: number; maxEntries: number; maxUncompressedBytes: number; maxRatio: number };
   uploadMaxBytes: number;
   /** SCORM runtime on the content origin (`/rt/...`, modules/tracking). */
-  runtime: { scorm12SuspendDataMax: number; commitMaxBytes: number; attemptTokenTtlSeconds: number };
+  runtime: { scorm12SuspendDataMax: number; commitMaxBytes: number; commitLingerMs: number; attemptTokenTtlSeconds: number };
   certificates: CertificatesConfig;
 }
 
@@ -119,6 +119,7 @@ export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: 
     runtime: {
       scorm12SuspendDataMax: env.SCORM12_SUSPEND_DATA_MAX_CHARS,
       commitMaxBytes: env.RUNTIME_COMMIT_MAX_BYTES,
+      commitLingerMs: env.RUNTIME_COMMIT_LINGER_MS,
       attemptTokenTtlSeconds: env.ATTEMPT_TOKEN_TTL_SECONDS,
     },
     certificates: {

@@ -1,4 +1,11 @@
-import { isOlder, planCommit } from './commit-plan';
+import { isOlder, planCommit as planOrRefuse, type CommitKey } from './commit-plan';
+
+const limits = { suspendDataMax: 65536 };
+const planCommit = (standard: 'scorm12' | 'scorm2004', state: Record<string, unknown>, cmi: unknown, key: CommitKey) => {
+  const r = planOrRefuse(standard, state, cmi, limits, key);
+  if (!r.ok) throw new Error(r.violation.message);
+  return r.plan;
+};
 
 /** A stored SCO state as `tracking_sco_states` returns it. */
 const stored = (over: Record<string, unknown> = {}) => ({
@@ -69,6 +76,14 @@ describe('planCommit', () => {
     expect(plan.cmiStored).toEqual({ location: 'b', completion_status: 'incomplete', score: { scaled: '0.5' } });
     expect(plan.totalTime).toBe(180);
     expect(plan.rollupNeeded).toBe(true);
+  });
+
+  it('refuses a value outside the data model and names the element', () => {
+    expect(planOrRefuse('scorm12', stored(), { core: { lesson_status: 'done' } }, limits, { session: 2, sequence: 6, terminate: false })).toMatchObject({
+      ok: false,
+      violation: { errorCode: 405, element: 'cmi.core.lesson_status' },
+    });
+    expect(planOrRefuse('scorm12', stored(), { suspend_data: 'x'.repeat(11) }, { suspendDataMax: 10 }, { session: 2, sequence: 6, terminate: false })).toMatchObject({ ok: false });
   });
 
   it('never changes the stored state it was given (the state cache hands it to the next commit)', () => {

@@ -1,5 +1,6 @@
 import type { TScormStandard } from '@asah/contracts/tracking';
-import { cmiFacts, mergeCmi, sessionTimeSeconds, type CmiFacts } from '@asah/scorm/cmi-normalise';
+import { cmiFacts, sessionTimeSeconds, type CmiFacts } from '@asah/scorm/cmi-normalise';
+import { validateCmi, type CmiLimits, type CmiViolation } from '@asah/scorm/cmi-validate';
 
 type Obj = Record<string, unknown>;
 
@@ -35,19 +36,24 @@ export interface CommitPlan {
 }
 
 /**
- * What a (validated) commit turns the stored state of a SCO (a `tracking_sco_states` row) into.
- * Runs on every commit, so it walks the CMI once for the merge and the changed elements, and reads
- * only the scalar facts (interactions and objectives as rows are for the slow path, when changed).
+ * What a commit (its `cmi` as posted) turns the stored state of a SCO (a `tracking_sco_states` row)
+ * into, or the SCORM data-model violation that refuses it. Runs on every commit, so the check, the
+ * merge onto the stored state and the changed elements are one walk (validateCmi with `onto`), and
+ * only the scalar facts are read (interactions and objectives as rows are for the slow path).
  */
-export function planCommit(standard: TScormStandard, state: Obj, incomingCmi: Obj, key: CommitKey): CommitPlan {
-  const before: Obj = state.suspend_data !== null && state.suspend_data !== undefined ? { ...(state.cmi as Obj), suspend_data: state.suspend_data } : ((state.cmi as Obj | null) ?? {});
+export function planCommit(standard: TScormStandard, state: Obj, cmi: unknown, limits: CmiLimits, key: CommitKey): { ok: true; plan: CommitPlan } | { ok: false; violation: CmiViolation } {
+  const stored = (state.cmi as Obj | null) ?? {};
+  const before: Obj = state.suspend_data !== null && state.suspend_data !== undefined ? { ...stored, suspend_data: state.suspend_data } : stored;
   const changed: string[] = [];
-  const merged = mergeCmi(before, incomingCmi, changed);
+  const check = validateCmi(standard, cmi, limits, { base: before, changed });
+  if (!check.ok) return check;
+  const merged = check.cmi;
   const facts = cmiFacts(standard, merged);
   const newSession = key.session !== Number(state.last_session);
   const storedTotal = Number(state.total_time_seconds);
   const storedPrior = Number(state.prior_time_seconds);
-  const sessionTime = sessionTimeSeconds(standard, incomingCmi) ?? (newSession ? 0 : storedTotal - storedPrior);
+  // The stored state never holds session_time (write-only, stripped below): merged has the commit's own.
+  const sessionTime = sessionTimeSeconds(standard, merged) ?? (newSession ? 0 : storedTotal - storedPrior);
   const priorTime = newSession ? storedTotal : storedPrior;
   const { suspend_data: _s, ...cmiStored } = merged;
   stripWriteOnly(standard, cmiStored);
@@ -58,17 +64,20 @@ export function planCommit(standard: TScormStandard, state: Obj, incomingCmi: Ob
     facts.scoreRaw !== (state.score_raw ?? null) ||
     changed.some((k) => k.startsWith('cmi.interactions.') || k.startsWith('cmi.objectives.'));
   return {
-    facts,
-    merged,
-    changed,
-    newSession,
-    priorTime,
-    totalTime: priorTime + sessionTime,
-    entry: facts.exit === 'suspend' ? 'resume' : '',
-    cmiStored,
-    cmiJson: JSON.stringify(cmiStored),
-    diffJson: JSON.stringify(diffOf(changed, merged)),
-    rollupNeeded,
+    ok: true,
+    plan: {
+      facts,
+      merged,
+      changed,
+      newSession,
+      priorTime,
+      totalTime: priorTime + sessionTime,
+      entry: facts.exit === 'suspend' ? 'resume' : '',
+      cmiStored,
+      cmiJson: JSON.stringify(cmiStored),
+      diffJson: JSON.stringify(diffOf(changed, merged)),
+      rollupNeeded,
+    },
   };
 }
 

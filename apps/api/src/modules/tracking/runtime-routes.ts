@@ -246,7 +246,9 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     });
     req.on('error', fail);
     // The browser went away before the end (page closed, network cut): nothing to store.
-    req.on('close', () => fail(Object.assign(new Error('The request was aborted'), { code: 'ECONNRESET' })));
+    req.on('close', () => {
+      if (!settled) fail(Object.assign(new Error('The request was aborted'), { code: 'ECONNRESET' }));
+    });
   });
 }
 

@@ -5,7 +5,7 @@ import type { TCommitAck, TRuntimeScoState, TRuntimeState, TScormStandard, TSequ
 import { cmiLists, type CmiLists } from '@asah/scorm/cmi-normalise';
 import { rollupActivity, statusFromSequencingRollup, type ProgressStatus, type ScoFacts } from '@asah/scorm/cmi-rollup';
 import { formatDuration2004, formatTimespan12 } from '@asah/scorm/cmi-time';
-import { generalCommitError, SCORM2004_SUSPEND_DATA_SPM, validateCmi } from '@asah/scorm/cmi-validate';
+import { generalCommitError, SCORM2004_SUSPEND_DATA_SPM, validateCmi, type CmiViolation } from '@asah/scorm/cmi-validate';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PackageVersion } from '../content/package-version.entity';
 import { CourseRollupService } from './course-rollup.service';
@@ -65,16 +65,19 @@ export class RuntimeService {
     (items) => this.readStates(items),
     (i) => `${i.attemptId}\u0000${i.sco}`,
   );
-  private readonly fastWrites = new MicroBatcher<{ key: string; row: FastRow }, boolean>(
-    (items) => this.writeFast(items.map((i) => i.row)),
-    (i) => i.key,
-  );
+  private readonly fastWrites: MicroBatcher<{ key: string; row: FastRow }, boolean>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rollup: CourseRollupService,
-  ) {}
+  ) {
+    this.fastWrites = new MicroBatcher(
+      (items) => this.writeFast(items.map((i) => i.row)),
+      (i) => i.key,
+      { lingerMs: config.runtime.commitLingerMs },
+    );
+  }
 
   suspendDataMax(standard: TScormStandard): number {
     return standard === 'scorm12' ? this.config.runtime.scorm12SuspendDataMax : SCORM2004_SUSPEND_DATA_SPM;
@@ -192,8 +195,8 @@ export class RuntimeService {
     if (session === null || session < 1 || sequence === null || sequence < 0) {
       return { result: false, errorCode: generalCommitError(meta.standard), errorMessage: 'session and commitSequence must be non-negative integers' };
     }
-    const check = validateCmi(meta.standard, body.cmi, { suspendDataMax: this.suspendDataMax(meta.standard) });
-    if (!check.ok) return { result: false, errorCode: check.violation.errorCode, errorMessage: check.violation.message, element: check.violation.element };
+    const limits = { suspendDataMax: this.suspendDataMax(meta.standard) };
+    const refusal = (v: CmiViolation): TCommitAck => ({ result: false, errorCode: v.errorCode, errorMessage: v.message, element: v.element });
     const adlData = meta.standard === 'scorm2004' ? adlDataOf(body.adl) : undefined;
 
     const key = { session, sequence, terminate };
@@ -206,8 +209,14 @@ export class RuntimeService {
     for (let tries = 0; tries < 3; tries += 1) {
       const state = this.scoStates.get(stateKey) ?? (await this.stateReads.submit({ attemptId: meta.id, sco: scoIdentifier }));
       if (!state) break;
-      if (isOlder(key, state)) return this.late(meta, scoIdentifier, key);
-      const plan = planCommit(meta.standard, state, check.cmi, key);
+      if (isOlder(key, state)) {
+        const check = validateCmi(meta.standard, body.cmi, limits);
+        return check.ok ? this.late(meta, scoIdentifier, key) : refusal(check.violation);
+      }
+      // The commit is checked against the data model and merged onto the state in one walk.
+      const planned = planCommit(meta.standard, state, body.cmi, limits, key);
+      if (!planned.ok) return refusal(planned.violation);
+      const { plan } = planned;
       if (plan.rollupNeeded || adlData !== undefined) break;
       const applied = await this.fastWrites.submit({
         key: stateKey,
@@ -256,6 +265,9 @@ export class RuntimeService {
     }
     this.scoStates.delete(stateKey);
 
+    // Checked before the transaction: a refused commit writes nothing, not even the SCO's row.
+    const check = validateCmi(meta.standard, body.cmi, limits);
+    if (!check.ok) return refusal(check.violation);
     const outcome = await this.db.transaction(async (tx) => {
       await tx.query(`INSERT INTO tracking_sco_states (attempt_id, sco_identifier) VALUES ($1, $2) ON CONFLICT (attempt_id, sco_identifier) DO NOTHING`, [meta.id, scoIdentifier]);
       const [state] = await tx.query(`SELECT ${STATE_COLUMNS} FROM tracking_sco_states WHERE attempt_id = $1 AND sco_identifier = $2 FOR UPDATE`, [meta.id, scoIdentifier]);
@@ -266,7 +278,9 @@ export class RuntimeService {
         [meta.id, scoIdentifier, session, sequence, terminate],
       );
       if (!inserted) return { late: true as const };
-      const plan = planCommit(meta.standard, state, check.cmi, key);
+      const planned = planCommit(meta.standard, state, body.cmi, limits, key);
+      if (!planned.ok) throw new Error('a checked commit was refused on the second check'); // same input, same rules
+      const { plan } = planned;
       const { facts } = plan;
       await tx.query(
         `UPDATE tracking_sco_states SET cmi = $2, adl_data = COALESCE($3, adl_data), suspend_data = $4, completion_status = $5, success_status = $6,
@@ -303,9 +317,25 @@ export class RuntimeService {
       }
       if (plan.changed.length) await tx.query(`UPDATE tracking_commits SET changed_keys = $2, diff = $3 WHERE id = $1`, [inserted.id, plan.changed, plan.diffJson]);
       const becameDone = await this.rollupAttempt(tx, meta, pkg);
-      return { late: false as const, becameDone };
+      const written: Obj = {
+        id: state.id,
+        cmi: plan.cmiStored,
+        suspend_data: facts.suspendData,
+        total_time_seconds: plan.totalTime,
+        prior_time_seconds: plan.priorTime,
+        last_session: session,
+        last_sequence: sequence,
+        sessions: Number(state.sessions) + (plan.newSession ? 1 : 0),
+        completion_status: facts.completionStatus,
+        success_status: facts.successStatus,
+        score_raw: facts.scoreRaw,
+        score_scaled: facts.scoreScaled,
+      };
+      return { late: false as const, becameDone, written };
     });
     if (outcome.late) return this.late(meta, scoIdentifier, key);
+    // The learner's next commit (usually a fast-path one) needs no read.
+    this.remember(stateKey, outcome.written);
     if (outcome.becameDone) await this.rollup.completeCourseIfDone(meta.userId, meta.courseId);
     return { result: true, errorCode: 0 };
   }
