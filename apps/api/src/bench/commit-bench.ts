@@ -210,8 +210,8 @@ const poolOptions = (connections: number) => ({ connections, pipelining: 1, head
 
 /**
  * Closed loop (burst, progress): `spec.connections` learners, each sending its next request as soon
- * as the previous one is answered. undici: the load generator's own CPU per request is a third of
- * autocannon's (node:http), and it shares the two cores with the API and PostgreSQL.
+ * as the previous one is answered. The same undici client as the open loop (it shares the two cores
+ * with the API and PostgreSQL; its CPU per request is printed with the results).
  */
 async function closedLoop(spec: LoadSpec): Promise<LoadResult> {
   const progress = spec.mode === 'progress';
