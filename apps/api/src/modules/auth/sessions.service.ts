@@ -115,13 +115,25 @@ export class SessionsService {
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims | null> {
+    const known = this.verified.get(token);
+    if (known) return known.exp > Date.now() / 1000 ? known : null;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-      return typeof claims.sub === 'string' && typeof claims.sid === 'string' ? claims : null;
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return null;
+      if (this.verified.size >= 50_000) this.verified.clear();
+      this.verified.set(token, claims);
+      return claims;
     } catch {
       return null;
     }
   }
+
+  /**
+   * Access tokens whose signature this process has checked (~0.1 ms each, on every request), keyed
+   * by the whole token so only that exact string hits; the expiry is checked on every use, and the
+   * session itself (revocation, an inactive account) is still read on every request by actorFor.
+   */
+  private readonly verified = new Map<string, AccessClaims & { exp: number }>();
 
   private async issue(tx: EntityManager, session: Session): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
