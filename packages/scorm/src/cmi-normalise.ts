@@ -59,8 +59,6 @@ export interface CmiLists {
   objectives: NormalisedObjective[];
 }
 
-export type NormalisedCmi = CmiFacts & CmiLists;
-
 type Obj = Record<string, unknown>;
 
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -95,10 +93,6 @@ export function statusFrom12(lessonStatus: string | null): { completion: Complet
     default:
       return { completion: 'unknown', success: 'unknown' };
   }
-}
-
-export function normaliseCmi(standard: CmiStandard, cmi: Obj): NormalisedCmi {
-  return { ...cmiFacts(standard, cmi), ...cmiLists(standard, cmi) };
 }
 
 /** The scalar facts only: what a commit that leaves interactions and objectives alone needs. */

@@ -1,6 +1,6 @@
 import { validateCmi } from './cmi-validate';
 import { formatDuration2004, formatTimespan12, parseDuration2004, parseTimespan12 } from './cmi-time';
-import { normaliseCmi } from './cmi-normalise';
+import { cmiFacts, cmiLists } from './cmi-normalise';
 import { betterResult, rollupActivity } from './cmi-rollup';
 
 const limits = { suspendDataMax: 65536 };
@@ -144,14 +144,14 @@ describe('time', () => {
   });
 });
 
-describe('normaliseCmi', () => {
+describe('cmiFacts and cmiLists', () => {
   it('maps 1.2 lesson_status and derives a scaled score', () => {
-    const n = normaliseCmi('scorm12', { core: { lesson_status: 'passed', score: { raw: '80', min: '', max: '' }, session_time: '00:01:00' } });
+    const n = cmiFacts('scorm12', { core: { lesson_status: 'passed', score: { raw: '80', min: '', max: '' }, session_time: '00:01:00' } });
     expect(n).toMatchObject({ completionStatus: 'completed', successStatus: 'passed', scoreRaw: 80, scoreScaled: 0.8, sessionTimeSeconds: 60 });
   });
 
   it('reads 2004 interactions and objectives as rows', () => {
-    const n = normaliseCmi('scorm2004', {
+    const n = cmiLists('scorm2004', {
       interactions: { '1': { id: 'b' }, '0': { id: 'a', type: 'choice', correct_responses: { '0': { pattern: 'x' } }, objectives: { '0': { id: 'o1' } }, weighting: '2' } },
       objectives: { '0': { id: 'o1', success_status: 'passed', score: { scaled: '0.5' } } },
     });
