@@ -77,6 +77,8 @@ describe('fast lane: the learner course progress', () => {
     expect((await withTokens(t.app, tokens).get(path)).status).toBe(200);
     expect((await withTokens(t.app, tokens).post('/api/auth/logout')).status).toBe(204);
     expectApiError(await bothWays(withTokens(t.app, tokens), path), 401, 'UNAUTHENTICATED');
+    // The session before the params, as in the pipeline: an ended session with a bad id is still 401.
+    expectApiError(await bothWays(withTokens(t.app, tokens), '/api/learning/courses/not-a-uuid/progress'), 401, 'UNAUTHENTICATED');
 
     const platformAdmin = await t.signIn(world.platformAdmin.email, PASSWORD);
     expectApiError(await bothWays(platformAdmin, path), 403, 'FORBIDDEN');
@@ -91,6 +93,32 @@ describe('fast lane: the learner course progress', () => {
 
     const other = await aLearnerIn(1);
     expectApiError(await bothWays(learner, `/api/learning/courses/${other.courseId}/progress`), 404, 'NOT_FOUND');
+  });
+
+  it('refuses an inactive account or agency at once, with the session read in the same statement', async () => {
+    const { courseId, user, agent } = await aLearnerIn(1);
+    const path = `/api/learning/courses/${courseId}/progress`;
+    const pool = (t.db.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
+    const statements = jest.spyOn(pool, 'query');
+    try {
+      expect((await agent.get(path)).status).toBe(200);
+      // One round trip: the session, the roles and the progress in one statement.
+      expect(statements).toHaveBeenCalledTimes(1);
+    } finally {
+      statements.mockRestore();
+    }
+
+    await t.db.query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
+    expectApiError(await bothWays(agent, path), 403, 'ACCOUNT_INACTIVE');
+    await t.db.query(`UPDATE users SET active = true WHERE id = $1`, [user.id]);
+    expect((await agent.get(path)).status).toBe(200);
+
+    await t.db.query(`UPDATE agencies SET active = false WHERE id = $1`, [user.agencyId]);
+    try {
+      expectApiError(await bothWays(agent, path), 403, 'ACCOUNT_INACTIVE');
+    } finally {
+      await t.db.query(`UPDATE agencies SET active = true WHERE id = $1`, [user.agencyId]);
+    }
   });
 
   it('leaves other methods and paths to Nest', async () => {

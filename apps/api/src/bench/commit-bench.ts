@@ -410,7 +410,7 @@ async function main(): Promise<void> {
     const { app, config } = await benchApp(database, root, {
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       PORT: String(40000 + Math.floor(Math.random() * 10000)),
-      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      ...serverSettings(),
     });
     await app.listen(0, '127.0.0.1');
     const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -432,7 +432,7 @@ async function main(): Promise<void> {
 
     const lines: string[] = [
       '',
-      `SCORM commit benchmark (${API_PROCESSES} API process${API_PROCESSES > 1 ? 'es' : ''}, pool ${config.env.DATABASE_POOL_SIZE} connections each; load from another process)`,
+      `SCORM commit benchmark (${API_PROCESSES} API process${API_PROCESSES > 1 ? 'es' : ''}, pool ${config.env.DATABASE_POOL_SIZE} connections each, commit linger ${config.env.RUNTIME_COMMIT_LINGER_MS} ms; load from another process)`,
       `  machine: ${cpus().length} CPUs, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
     ];
     /** A load run, with the CPU the API and PostgreSQL spent in its measured phase (after the warm-up). */
@@ -505,12 +505,18 @@ async function main(): Promise<void> {
       const ratio = burstRate / tps;
       lines.push(`  ratio   commits/s / pgbench TPS = ${ratio.toFixed(2)}   (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
     }
-    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,paced,steady[,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_WARMUP_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL)', '');
+    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,paced,steady[,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_WARMUP_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL DATABASE_POOL_SIZE RUNTIME_COMMIT_LINGER_MS)', '');
     console.log(lines.join('\n'));
   } finally {
     await database?.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The server settings a run may change from the environment (the rest are the defaults). */
+function serverSettings(): Record<string, string> {
+  const names = ['DATABASE_POOL_SIZE', 'RUNTIME_COMMIT_LINGER_MS'];
+  return Object.fromEntries(names.filter((n) => process.env[n]).map((n) => [n, process.env[n]!]));
 }
 
 /** CPU (ms) the API process(es) spent. */
@@ -609,7 +615,7 @@ async function apiWorker(): Promise<void> {
       JWT_SECRET: spec.jwtSecret,
       PORT: String(spec.apiPort),
       CONTENT_PORT: String(spec.contentPort),
-      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      ...serverSettings(),
     });
     await app.listen(spec.apiPort, '127.0.0.1');
     await app.get(ContentOrigin).listen(spec.contentPort, '127.0.0.1');

@@ -81,7 +81,7 @@ export const ZEnv = z
     /** Largest runtime commit body (bytes) the content origin reads. */
     RUNTIME_COMMIT_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(2 * 1024 * 1024),
     /** How long a runtime commit may wait for others to share its database write (group commit); 0 = never waits. */
-    RUNTIME_COMMIT_LINGER_MS: z.coerce.number().min(0).max(100).default(5),
+    RUNTIME_COMMIT_LINGER_MS: z.coerce.number().min(0).max(100).default(15),
     /** How long an attempt token (the launcher's only credential) works after launch. */
     ATTEMPT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(12 * 3600),
     PACKAGE_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),

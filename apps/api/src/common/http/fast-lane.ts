@@ -6,6 +6,7 @@ import { API_PREFIX } from '@asah/contracts/api-paths';
 import type { TRole } from '@asah/contracts/roles';
 import type { Actor } from '../auth/actor';
 import { ACCESS_COOKIE } from '../auth/cookies';
+import { sessionActor, type AccessClaims, type SessionActorRow } from '../auth/session-actor';
 import { assertOriginAllowed } from '../auth/origin.guard';
 import { toApiError } from '../errors/api-exception.filter';
 import { DomainError } from '../errors/domain-error';
@@ -18,10 +19,17 @@ export interface FastRoute<P = any> {
   /** The Nest route's params schema. */
   params: ZodType<P>;
   handle(actor: Actor, params: P): Promise<unknown>;
+  /**
+   * Optional: the same answer with the session read in the route's own statement (one database
+   * round trip instead of two). It puts `sessionActorSql` in its query and calls `authorize` with
+   * that row before anything else, which refuses as the actor check and the roles would.
+   */
+  handleInSession?(claims: AccessClaims, params: P, authorize: (row: SessionActorRow | undefined) => Actor): Promise<unknown>;
 }
 
 interface ActorSource {
   actorFor(token: string | undefined): Promise<Actor>;
+  claimsFor(token: string | undefined): Promise<AccessClaims>;
 }
 
 /**
@@ -49,11 +57,21 @@ export function fastLane(routes: FastRoute[], sessions: ActorSource, allowedOrig
     let body: unknown;
     try {
       assertOriginAllowed(req, allowedOrigins);
-      const actor = await sessions.actorFor(req.cookies?.[ACCESS_COOKIE]);
-      if (!actor.roles.some((r) => route.roles.includes(r))) throw new DomainError('FORBIDDEN', 'Your role may not do this');
+      const token = req.cookies?.[ACCESS_COOKIE];
+      const permitted = (actor: Actor) => {
+        if (!actor.roles.some((r) => route.roles.includes(r))) throw new DomainError('FORBIDDEN', 'Your role may not do this');
+        return actor;
+      };
       const parsed = route.params.safeParse(Object.fromEntries(names.map((name, i) => [name, decode(values[i]!)])));
-      if (!parsed.success) throw new ZodValidationException(parsed.error);
-      body = await route.handle(actor, parsed.data);
+      if (parsed.success && route.handleInSession) {
+        const claims = await sessions.claimsFor(token);
+        body = await route.handleInSession(claims, parsed.data, (row) => permitted(sessionActor(row, claims)));
+      } else {
+        // Session and roles first, then the params: the order of the Nest pipeline.
+        const actor = permitted(await sessions.actorFor(token));
+        if (!parsed.success) throw new ZodValidationException(parsed.error);
+        body = await route.handle(actor, parsed.data);
+      }
     } catch (error) {
       const apiError = toApiError(error);
       apiError.requestId = req.id === undefined ? undefined : String(req.id);

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor } from '../../common/auth/actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { preparedQuery } from '../../database/prepared';
+import { sessionActor, sessionActorSql, type AccessClaims, type SessionActorRow } from '../../common/auth/session-actor';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 
@@ -14,11 +15,6 @@ export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
   sessionId: string;
-}
-
-export interface AccessClaims {
-  sub: string;
-  sid: string;
 }
 
 /**
@@ -96,22 +92,17 @@ export class SessionsService {
    * and logout take effect at once (also across API processes).
    */
   async actorFor(token: string | undefined): Promise<Actor> {
+    const claims = await this.claimsFor(token);
+    const [row] = await preparedQuery<SessionActorRow>(this.db, 'auth_session_actor', sessionActorSql('$1', '$2'), [claims.sub, claims.sid]);
+    return sessionActor(row, claims);
+  }
+
+  /** The claims of a valid access token; refuses a missing or expired one. */
+  async claimsFor(token: string | undefined): Promise<AccessClaims> {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     const claims = await this.verifyAccessToken(token);
     if (!claims) throw new DomainError('SESSION_EXPIRED', 'The access token expired; refresh it');
-    const [row] = await preparedQuery(
-      this.db,
-      'auth_session_actor',
-      `SELECT u.id, u.roles, u.agency_id, u.active AS user_active, a.active AS agency_active
-         FROM users u
-         JOIN sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
-         LEFT JOIN agencies a ON a.id = u.agency_id
-        WHERE u.id = $1`,
-      [claims.sub, claims.sid],
-    );
-    if (!row) throw new DomainError('UNAUTHENTICATED', 'The session has ended; sign in again');
-    if (!row.user_active || row.agency_active === false) throw new DomainError('ACCOUNT_INACTIVE', 'This account is not active');
-    return { userId: row.id, sessionId: claims.sid, roles: row.roles, agencyId: row.agency_id };
+    return claims;
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims | null> {

@@ -13,5 +13,6 @@ export const learningFastRoutes = (progress: ProgressService): FastRoute[] => [
     roles: ['learner'],
     params: ZCourseIdParams,
     handle: (actor, { courseId }: { courseId: string }) => progress.myCourse(actor, courseId),
+    handleInSession: (claims, { courseId }: { courseId: string }, authorize) => progress.myCourseInSession(claims, courseId, authorize),
   },
 ];
