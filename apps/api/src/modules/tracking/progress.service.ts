@@ -58,21 +58,14 @@ export class ProgressService {
       this.db,
       'progress_my_course_in_session',
       `WITH session_actor AS (${sessionActorSql('$2', '$3')})
-       SELECT session_actor.id AS actor_id, session_actor.roles AS actor_roles, session_actor.agency_id AS actor_agency_id,
-              session_actor.user_active AS actor_user_active, session_actor.agency_active AS actor_agency_active, p.*
+       SELECT session_actor.*, p.*
          FROM session_actor LEFT JOIN LATERAL (${progressSql(MY_ENROLMENT('session_actor.id'))}) p ON true
         ORDER BY p.enrolment_id, p.section_position, p.activity_position`,
       [courseId, claims.sub, claims.sid],
     );
-    const first = rows[0];
-    const actor = authorize(
-      first && { id: first.actor_id, roles: first.actor_roles, agency_id: first.actor_agency_id, user_active: first.actor_user_active, agency_active: first.actor_agency_active },
-    );
-    return this.myCourseFrom(
-      actor,
-      courseId,
-      rows.filter((r) => r.enrolment_id !== null),
-    );
+    // The session's columns (id, roles, agency_id, user_active, agency_active) share no name with the progress rows'.
+    const actor = authorize(rows[0] as SessionActorRow | undefined);
+    return this.myCourseFrom(actor, courseId, rows.filter((r) => r.enrolment_id !== null));
   }
 
   private async myCourseFrom(actor: Actor, courseId: string, rows: Row[]): Promise<TCourseProgress> {
@@ -354,14 +347,14 @@ function csvCell(value: string | number): string {
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/**
- * One row per (enrolment, activity) of the enrolments matching `where` (on `e`), and one row with
- * a null activity for an enrolment whose course has none yet.
- */
 /** The learner's current enrolment in course $1 (`user` is the learner's id in SQL). */
 const MY_ENROLMENT = (user: string) =>
   `e.id = (SELECT id FROM enrolments WHERE course_id = $1 AND user_id = ${user} AND status IN ('approved', 'active', 'completed') ORDER BY requested_at DESC LIMIT 1)`;
 
+/**
+ * One row per (enrolment, activity) of the enrolments matching `where` (on `e`), and one row with
+ * a null activity for an enrolment whose course has none yet.
+ */
 function progressSql(where: string): string {
   return `SELECT e.id AS enrolment_id, s.position AS section_position, a.position AS activity_position, e.course_id, e.status AS enrolment_status, e.completed_at, a.id AS activity_id, a.type, ${COUNTED_SQL} AS counted,
               ${DONE_SQL} AS done, r.status, r.score_scaled, r.score_raw, r.attempts, r.last_activity_at,
