@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { ZipFile } from 'yazl';
 import { baseUrl, launchBrowser } from '../support/browser';
 import { screenshot } from '../support/browser';
-import { createScormCourse, db, eventually, exitPlayer, golfContent, learnerPage, openPlayer, sample, sco, scoFrame, scoStates, storedSequencing } from './scorm-support';
+import { createScormCourse, db, eventually, exitPlayer, golfContent, launcher, learnerPage, openPlayer, sample, sco, scoFrame, scoStates, storedSequencing } from './scorm-support';
 
 /**
  * The player in the browser when things go wrong: the page closes without a Commit, the network
@@ -162,6 +162,46 @@ describe('SCORM player reliability and isolation', () => {
       'queued commit replayed',
     );
     expect(rows.find((r) => r.sco_identifier === 'playing_par_item')?.cmi.core?.lesson_status).not.toBe('completed');
+    await exitPlayer(page, course);
+    await context.close();
+  });
+
+  it('the API cannot be reached while the browser still says online: the failed commit waits in the browser and goes with the next one that arrives', async () => {
+    const course = await createScormCourse(browser, { file: sample('golf-scorm12-runtime-minimum-calls-multisco.zip') }, 'Golf API Putus');
+    const { context, page } = await learnerPage(browser);
+    await openPlayer(page, course);
+    await scoFrame(page, 'Playing/Playing.html');
+    // No offline event: navigator.onLine stays true (a dropped connection the browser has not
+    // noticed, an API restarting behind the load balancer). scorm-again alone answers such a
+    // commit false and forgets it.
+    let refused = 0;
+    await page.route(/\/sco\/[^/]+\/commit/, async (route) => {
+      refused += 1;
+      await route.abort('connectionrefused');
+    });
+    const button = page.getByRole('button', { name: 'Lanjut', exact: true });
+    await eventually(() => button.isEnabled(), (enabled) => enabled, 'Lanjut enabled');
+    await button.click();
+    await scoFrame(page, 'Playing/Par.html');
+    await eventually(() => Promise.resolve(refused), (n) => n > 0, 'the first SCO tried to commit');
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+    expect(await scoStates(course.activityId)).toEqual([]);
+    const queued = await launcher(page)
+      .locator('body')
+      .evaluate(() => JSON.parse(localStorage.getItem('scorm_again_sync_queue') ?? '[]') as Array<{ data: { __sco?: string } }>);
+    expect(queued.map((item) => item.data.__sco)).toContain('playing_playing_item');
+    // The API answers again; the next SCO's commit (its finish) arrives and the queued one follows it.
+    await page.unrouteAll();
+    await eventually(() => button.isEnabled(), (enabled) => enabled, 'Lanjut enabled');
+    await button.click();
+    const rows = await eventually(
+      () => scoStates(course.activityId),
+      (r) => ['playing_playing_item', 'playing_par_item'].every((id) => r.find((s) => s.sco_identifier === id)?.cmi.core?.lesson_status === 'completed'),
+      'both SCOs stored, the queued one included',
+    );
+    expect(rows.filter((r) => r.cmi.core?.lesson_status === 'completed').map((r) => r.sco_identifier)).toEqual(
+      expect.arrayContaining(['playing_playing_item', 'playing_par_item']),
+    );
     await exitPlayer(page, course);
     await context.close();
   });

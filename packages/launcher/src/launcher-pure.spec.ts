@@ -1,5 +1,5 @@
 import { cmiForRevisit, flattenLaunchable, parseNavRequest, statusFromCmi } from './items';
-import { offlineCourseId, replayOfflineCommits } from './offline-replay';
+import { defaultCommitUrl, hasQueuedCommits, offlineCourseId, replayOfflineCommits } from './offline-replay';
 import { parseLaunchAddress, runtimeUrl, type RuntimeItem } from './wire';
 
 const item = (identifier: string, launchUrl: string | null, children: RuntimeItem[] = []): RuntimeItem => ({
@@ -85,7 +85,7 @@ describe('replayOfflineCommits', () => {
       calls.push({ url, body: JSON.parse(String(init.body)) });
       return new Response(JSON.stringify({ result: true, errorCode: 0 }), { status: 200 });
     }) as typeof fetch;
-    expect(await replayOfflineCommits(address, storage as unknown as Storage)).toBe(1);
+    expect(await replayOfflineCommits('att-1', defaultCommitUrl(address), storage as unknown as Storage)).toBe(1);
     expect(calls).toEqual([{ url: '/rt/att-1/sco/sco_a/commit?t=tok&terminate=true', body: { session: 2, commitSequence: 4, cmi: {} } }]);
     expect(JSON.parse(storage.getItem('scorm_again_sync_queue')!)).toHaveLength(1);
   });
@@ -96,7 +96,54 @@ describe('replayOfflineCommits', () => {
     globalThis.fetch = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    expect(await replayOfflineCommits(address, storage as unknown as Storage)).toBe(0);
+    expect(await replayOfflineCommits('att-1', defaultCommitUrl(address), storage as unknown as Storage)).toBe(0);
     expect(JSON.parse(storage.getItem('scorm_again_sync_queue')!)).toHaveLength(1);
+  });
+
+  const queued = (id: string, sequence: number, sco = 'sco_a') => ({
+    id,
+    courseId: offlineCourseId('att-1'),
+    data: { __sco: sco, session: 1, commitSequence: sequence, cmi: {} },
+  });
+
+  it('stops at server trouble and keeps that commit and the later ones, in order, for the next try', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem('scorm_again_sync_queue', JSON.stringify([queued('a', 1), queued('b', 2), queued('c', 3)]));
+    const statuses = [200, 503, 200];
+    const sent: number[] = [];
+    globalThis.fetch = (async (_url: string, init: RequestInit) => {
+      sent.push((JSON.parse(String(init.body)) as { commitSequence: number }).commitSequence);
+      const status = statuses.shift()!;
+      return new Response(JSON.stringify({ result: status === 200 }), { status });
+    }) as typeof fetch;
+    expect(await replayOfflineCommits('att-1', defaultCommitUrl(address), storage as unknown as Storage)).toBe(1);
+    expect(sent).toEqual([1, 2]);
+    expect((JSON.parse(storage.getItem('scorm_again_sync_queue')!) as Array<{ id: string }>).map((i) => i.id)).toEqual(['b', 'c']);
+    expect(hasQueuedCommits('att-1', storage as unknown as Storage)).toBe(true);
+    expect(hasQueuedCommits('other', storage as unknown as Storage)).toBe(false);
+  });
+
+  it('keeps a commit queued while the replay was waiting on the network, and runs one replay at a time', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem('scorm_again_sync_queue', JSON.stringify([queued('a', 1)]));
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    globalThis.fetch = (async () => {
+      calls += 1;
+      await gate;
+      return new Response(JSON.stringify({ result: true }), { status: 200 });
+    }) as typeof fetch;
+    const first = replayOfflineCommits('att-1', defaultCommitUrl(address), storage as unknown as Storage);
+    const second = replayOfflineCommits('att-1', defaultCommitUrl(address), storage as unknown as Storage);
+    await Promise.resolve();
+    // A commit fails while the replay is in flight and joins the queue.
+    const now = JSON.parse(storage.getItem('scorm_again_sync_queue')!) as unknown[];
+    storage.setItem('scorm_again_sync_queue', JSON.stringify([...now, queued('late', 2, 'sco_b')]));
+    release();
+    expect(await first).toBe(1);
+    expect(await second).toBe(1);
+    expect(calls).toBe(1);
+    expect((JSON.parse(storage.getItem('scorm_again_sync_queue')!) as Array<{ id: string }>).map((i) => i.id)).toEqual(['late']);
   });
 });

@@ -9,7 +9,8 @@ import {
   type TocNode,
 } from './bridge';
 import { cmiForRevisit, flattenLaunchable, parseNavRequest, statusFromCmi, type NavRequest } from './items';
-import { offlineCourseId } from './offline-replay';
+import { CommitTransport } from './commit-transport';
+import { hasQueuedCommits, offlineCourseId, replayOfflineCommits } from './offline-replay';
 import { encodeSequencingSave, startRequests, storedStateText, type StartRequest } from './sequencing-state';
 import { runtimeUrl, type LaunchAddress, type RuntimeItem, type RuntimeState } from './wire';
 
@@ -46,6 +47,8 @@ export class Launcher {
   /** Orders this page load's sequencing-state saves: the server keeps the highest (session, seq). */
   private saveSeq = 0;
   private validity: { continue: boolean; previous: boolean; choice: Record<string, string> } | null = null;
+  /** Set in beforeunload and pagehide: the page is going away, so a terminate commit can only leave as a beacon. */
+  private closing = false;
 
   constructor(
     private readonly address: LaunchAddress,
@@ -134,6 +137,14 @@ export class Launcher {
       syncOnTerminate: true,
       maxSyncAttempts: 20,
       logLevel: 4,
+      httpService: new CommitTransport({
+        settings: () => this.api.settings,
+        closing: () => this.closing,
+        queue: (params, metadata) => this.queueCommit(params, metadata),
+        delivered: () => {
+          if (hasQueuedCommits(this.address.attemptId)) setTimeout(() => void this.replayQueued(), 0);
+        },
+      }),
       // The session tells the server which page load a commit belongs to; an offline replay keeps
       // the session (and the SCO) it was captured in (see patchOfflineQueue).
       requestHandler: (commit: unknown) => {
@@ -278,7 +289,20 @@ export class Launcher {
     });
     // The page closes (tab closed, portal navigated away) while a SCO is still running: terminate it
     // here, so its last state leaves as the terminate beacon even if the SCO never committed.
-    this.win.addEventListener('pagehide', () => this.terminateRunningSco());
+    // beforeunload reaches this window before the SCO's own handlers, which often terminate there.
+    // Cancelled (the page stays), the flag clears at the next task. Should it clear before the SCO
+    // terminates in its unload, CommitTransport's fallback still queues and beacons the commit.
+    this.win.addEventListener('beforeunload', () => {
+      this.closing = true;
+      setTimeout(() => (this.closing = false), 0);
+    });
+    this.win.addEventListener('pagehide', () => {
+      this.closing = true;
+      this.terminateRunningSco();
+    });
+    // Not left to scorm-again's own online handler: it replays only after it saw the browser go
+    // offline, and a commit can fail on the network before that (see CommitTransport).
+    this.win.addEventListener('online', () => void this.replayQueued());
     this.frame.addEventListener('load', () => this.postStatus());
   }
 
@@ -494,34 +518,45 @@ export class Launcher {
   }
 
   /**
-   * scorm-again keeps offline commits in one localStorage queue and replays them to the commit URL
-   * configured at replay time, which by then may belong to another SCO. Each stored commit is
-   * tagged with its SCO and session, and the replay sends it to that SCO's URL.
+   * scorm-again keeps offline commits in one localStorage queue (shared by every attempt on this
+   * content origin) and would replay them all to the commit URL configured at replay time, which by
+   * then may belong to another SCO or another attempt. Each stored commit is tagged with its SCO and
+   * session, and the replay (replayOfflineCommits) sends only this attempt's, each to its SCO's URL.
    */
   private patchOfflineQueue(): void {
-    const service = (this.api as unknown as { _offlineStorageService?: OfflineService })._offlineStorageService;
+    const service = this.offlineService();
     if (!service) return;
     const store = service.storeOffline.bind(service);
     service.storeOffline = (courseId, data, metadata) => store(courseId, { ...data, __sco: this.current, session: this.state.session }, metadata);
-    const send = service.sendDataToLMS.bind(service);
-    service.sendDataToLMS = async (data, metadata) => {
-      const sco = typeof data.__sco === 'string' ? data.__sco : null;
-      if (!sco) return send(data, metadata);
-      const saved = service.settings.lmsCommitUrl;
-      service.settings.lmsCommitUrl = this.commitUrl(sco);
-      try {
-        return await send(data, metadata);
-      } finally {
-        service.settings.lmsCommitUrl = saved;
-      }
+    service.syncOfflineData = async () => {
+      await this.replayQueued();
+      return true;
     };
+  }
+
+  private offlineService(): OfflineService | undefined {
+    return (this.api as unknown as { _offlineStorageService?: OfflineService })._offlineStorageService;
+  }
+
+  /** A commit that did not reach the server (CommitTransport): into the offline queue, answered as stored. */
+  private queueCommit(params: unknown, metadata: { isTerminateCommit: boolean; sequence?: number }) {
+    const service = this.offlineService();
+    if (!service || typeof params !== 'object' || params === null) return { result: 'false', errorCode: 101 };
+    return service.storeOffline(offlineCourseId(this.address.attemptId), params as Record<string, unknown>, metadata) as { result: string; errorCode: number };
+  }
+
+  private replayQueued(): Promise<number> {
+    return replayOfflineCommits(this.address.attemptId, (sco, terminate) => {
+      const url = new URL(this.commitUrl(sco), this.win.location.href);
+      if (terminate) url.searchParams.set('terminate', 'true');
+      return url.href;
+    }).catch(() => 0);
   }
 }
 
 interface OfflineService {
-  settings: { lmsCommitUrl: string | boolean };
   storeOffline(courseId: string, data: Record<string, unknown>, metadata?: unknown): unknown;
-  sendDataToLMS(data: Record<string, unknown>, metadata?: unknown): Promise<unknown>;
+  syncOfflineData(): Promise<boolean>;
 }
 
 function parseResult(text: string): { result?: unknown; errorCode?: unknown } | null {

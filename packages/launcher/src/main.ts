@@ -1,6 +1,6 @@
 import { LAUNCHER_SOURCE } from './bridge';
 import { Launcher } from './launcher';
-import { replayOfflineCommits } from './offline-replay';
+import { defaultCommitUrl, replayOfflineCommits } from './offline-replay';
 import { parseLaunchAddress, runtimeUrl, type RuntimeState } from './wire';
 
 const message = document.getElementById('message') as HTMLParagraphElement;
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const address = parseLaunchAddress(window.location);
   if (!address) return showMessage('Tautan materi tidak lengkap. / The content link is incomplete.');
   let state: RuntimeState;
-  await replayOfflineCommits(address).catch(() => 0);
+  await replayOfflineCommits(address.attemptId, defaultCommitUrl(address)).catch(() => 0);
   try {
     const response = await fetch(runtimeUrl(address, 'state'), { cache: 'no-store' });
     if (!response.ok) throw new Error(`state ${response.status}`);

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { TCourseCertificateSettings } from '@asah/contracts/certificates';
 import type { TCourseDetail } from '@asah/contracts/courses';
 import { useMe } from '@asah/ui/auth/queries';
 import { hasAnyRole } from '@asah/ui/auth/roles';
@@ -14,22 +15,20 @@ import { useTemplates } from '../hooks/use-templates';
 
 /** The course editor's certificate section: which template, and whether completion issues one by itself. */
 export function CourseCertificateSettings({ course }: { course: TCourseDetail }) {
-  const { t } = useTranslation();
   const settings = useCourseCertificateSettings(course.id);
-  const templates = useTemplates(1, 200);
-  const save = useSaveCourseCertificateSettings(course.id);
-  const [autoIssue, setAutoIssue] = useState(false);
-  const [templateId, setTemplateId] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!settings.data) return;
-    setAutoIssue(settings.data.autoIssue);
-    setTemplateId(settings.data.templateId ?? '');
-  }, [settings.data]);
-
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorBanner error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <CourseCertificateForm course={course} stored={settings.data} />;
+}
+
+/** Mounted once the settings are loaded, so its first render shows them and a refetch never undoes an edit. */
+function CourseCertificateForm({ course, stored }: { course: TCourseDetail; stored: TCourseCertificateSettings }) {
+  const { t } = useTranslation();
+  const templates = useTemplates(1, 200);
+  const save = useSaveCourseCertificateSettings(course.id);
+  const [autoIssue, setAutoIssue] = useState(stored.autoIssue);
+  const [templateId, setTemplateId] = useState(stored.templateId ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
   const readOnly = !course.can.edit;
 
   return (

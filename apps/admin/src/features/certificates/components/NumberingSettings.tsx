@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_NUMBER_SCHEME, ZNumberScheme } from '@asah/contracts/certificates';
 import { ErrorBanner } from '@asah/ui/components/ErrorBanner';
@@ -9,18 +9,22 @@ import { useNumberingSettings, useSaveNumberingSettings } from '../hooks/use-cer
 
 /** The agency's numbering scheme with the next number it would give. */
 export function NumberingSettings() {
-  const { t } = useTranslation();
   const settings = useNumberingSettings();
-  const save = useSaveNumberingSettings();
-  const [scheme, setScheme] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (settings.data) setScheme(settings.data.numberScheme);
-  }, [settings.data]);
-
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorBanner error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <NumberingForm stored={settings.data.numberScheme} nextNumber={settings.data.nextNumberPreview} />;
+}
+
+/**
+ * Mounted only once the settings are loaded, so the field starts with the stored scheme in its first
+ * render (copying it in an effect showed an empty field for one frame) and a background refetch never
+ * overwrites what the admin is typing.
+ */
+function NumberingForm({ stored, nextNumber }: { stored: string; nextNumber: string }) {
+  const { t } = useTranslation();
+  const save = useSaveNumberingSettings();
+  const [scheme, setScheme] = useState(stored);
+  const [problem, setProblem] = useState<string | null>(null);
 
   const submit = () => {
     save.reset();
@@ -57,7 +61,7 @@ export function NumberingSettings() {
         <p>
           {t('certificates.numbering.next')}{' '}
           <span className="number-preview" data-testid="next-number">
-            {settings.data.nextNumberPreview}
+            {nextNumber}
           </span>
         </p>
         <p className="field-hint">{t('certificates.numbering.gapless')}</p>
