@@ -206,6 +206,22 @@ describe('SCORM player reliability and isolation', () => {
     await context.close();
   });
 
+  it('the launcher cannot read the state: the player says what happened, and "Coba lagi" starts the content once the server answers', async () => {
+    const course = await createScormCourse(browser, { file: sample('golf-scorm12-runtime-basic-calls.zip') }, 'Golf Status Gagal');
+    const { context, page } = await learnerPage(browser);
+    await page.route(/\/rt\/[^/]+\/state/, (route) => route.abort('connectionrefused'));
+    await page.goto(`/kursus/${course.courseId}/aktivitas/${course.activityId}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Materi tidak dapat dimuat dari server' });
+    await alert.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'pemutar-galat-status');
+    await page.unrouteAll();
+    await alert.getByRole('button', { name: 'Coba lagi' }).click();
+    await sco(page).getByRole('button', { name: 'Next ->' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await exitPlayer(page, course);
+    await context.close();
+  });
+
   it('a sequenced course closed mid-SCO: the state saved as the tab closes is stored (sent gzip-compressed, under the keepalive cap), and the next launch delivers the SCO again, never an error', async () => {
     const course = await createScormCourse(browser, { file: sample('golf-scorm2004-3rd-sequencing-simple-remediation.zip') }, 'Golf Remediasi Tutup Tab');
     const { context, page } = await learnerPage(browser);

@@ -174,7 +174,13 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
           )}
           {launcherError && (
             <div className="lp-message">
-              <ErrorBanner error={t('player.launcherError')} onRetry={() => attempt && start(false)} />
+              <ErrorBanner error={t(launcherErrorKey(launcherError))} onRetry={launcherError === 'state_unavailable' || launcherError === 'sequencing_start' ? () => start(false) : undefined} />
+              {launcherError === 'sequencing_start' && attempt?.canStartNewAttempt && (
+                <button type="button" className="btn btn-secondary" onClick={() => setConfirmNew(true)}>
+                  {t('player.newAttempt')}
+                </button>
+              )}
+              <Link to={coursePath(courseId)}>{t('player.backToCourse')}</Link>
             </div>
           )}
           {attempt && (
@@ -182,6 +188,7 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
               key={attempt.attemptId + attempt.launcherUrl}
               ref={frame}
               className="lp-frame"
+              hidden={launcherError !== null}
               title={title || t('player.frameTitle')}
               src={framedLauncherUrl(attempt.launcherUrl, window.location.origin)}
               allow="fullscreen; autoplay"
@@ -205,6 +212,20 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
     </div>
   );
 }
+
+/**
+ * What the launcher reports when it cannot start (packages/launcher: main.ts, launcher.ts): the
+ * server did not answer, the package has nothing to run, or its sequencing allows no start from the
+ * stored state even after the launcher's fallbacks. Each tells the learner what they can do.
+ */
+const LAUNCHER_ERRORS: Record<string, string> = {
+  state_unavailable: 'player.launcherErrors.stateUnavailable',
+  nothing_to_launch: 'player.launcherErrors.nothingToLaunch',
+  item_not_launchable: 'player.launcherErrors.nothingToLaunch',
+  sequencing_start: 'player.launcherErrors.sequencingStart',
+};
+
+export const launcherErrorKey = (code: string): string => LAUNCHER_ERRORS[code] ?? 'player.launcherError';
 
 function findTitle(nodes: TocNode[], identifier: string): string | null {
   for (const node of nodes) {
