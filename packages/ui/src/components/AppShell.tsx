@@ -14,6 +14,28 @@ export interface NavItem {
   end?: boolean;
   /** Shown only to users holding one of these roles. */
   roles?: readonly TRole[];
+  /**
+   * Heading of the section the link sits under. A portal whose items name groups gets the side
+   * navigation (the admin portal's many pages); without groups the links sit in the header bar.
+   */
+  group?: string;
+}
+
+interface NavSection {
+  group: string | null;
+  items: NavItem[];
+}
+
+/** Consecutive items of one group form a section; the sections keep the order of the items. */
+function sections(items: readonly NavItem[]): NavSection[] {
+  const out: NavSection[] = [];
+  for (const item of items) {
+    const group = item.group ?? null;
+    const last = out[out.length - 1];
+    if (last && last.group === group) last.items.push(item);
+    else out.push({ group, items: [item] });
+  }
+  return out;
 }
 
 interface AppShellProps {
@@ -30,7 +52,7 @@ interface AppShellProps {
 
 /**
  * Header with product name, navigation, language switch and the signed-in user. One set of
- * elements serves every width: below 900 px the menu folds behind a button.
+ * elements serves every width: below 900 px the menu (and the side navigation) folds behind a button.
  */
 export function AppShell({ portalName, nav, tools, userLinks = [], alerts, children }: AppShellProps) {
   const { t } = useTranslation();
@@ -43,9 +65,43 @@ export function AppShell({ portalName, nav, tools, userLinks = [], alerts, child
 
   const roles = me?.roles ?? [];
   const visibleNav = nav.filter((item) => hasAnyRole(roles, item.roles));
+  const sidebar = nav.some((item) => item.group);
+  const links = (items: readonly NavItem[]) => (
+    <ul>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end} className="nav-link">
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+  const navigation = sidebar ? (
+    <nav id="shell-side" className={menuOpen ? 'shell-side is-open' : 'shell-side'} aria-label={t('shell.mainNav')}>
+      {sections(visibleNav).map((section, index) =>
+        section.group ? (
+          <section key={section.group} className="nav-section" aria-labelledby={`nav-section-${index}`}>
+            <h2 id={`nav-section-${index}`} className="nav-section-title">
+              {section.group}
+            </h2>
+            {links(section.items)}
+          </section>
+        ) : (
+          <div key={`ungrouped-${index}`} className="nav-section">
+            {links(section.items)}
+          </div>
+        ),
+      )}
+    </nav>
+  ) : (
+    <nav className="shell-nav" aria-label={t('shell.mainNav')}>
+      {links(visibleNav)}
+    </nav>
+  );
 
   return (
-    <div className="shell">
+    <div className={sidebar ? 'shell has-sidebar' : 'shell'}>
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
@@ -61,7 +117,7 @@ export function AppShell({ portalName, nav, tools, userLinks = [], alerts, child
             type="button"
             className="menu-toggle"
             aria-expanded={menuOpen}
-            aria-controls="shell-menu"
+            aria-controls={sidebar ? 'shell-menu shell-side' : 'shell-menu'}
             onClick={() => setMenuOpen((open) => !open)}
           >
             <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
@@ -74,17 +130,7 @@ export function AppShell({ portalName, nav, tools, userLinks = [], alerts, child
             <span>{t('shell.menu')}</span>
           </button>
           <div id="shell-menu" className={menuOpen ? 'shell-menu is-open' : 'shell-menu'}>
-            <nav className="shell-nav" aria-label={t('shell.mainNav')}>
-              <ul>
-                {visibleNav.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.end} className="nav-link">
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {!sidebar && navigation}
             <div className="shell-tools">
               {tools}
               <LanguageSwitch />
@@ -115,9 +161,18 @@ export function AppShell({ portalName, nav, tools, userLinks = [], alerts, child
           </div>
         </div>
       </header>
-      <main id="main" className="shell-main" tabIndex={-1}>
-        {children}
-      </main>
+      {sidebar ? (
+        <div className="shell-frame">
+          {navigation}
+          <main id="main" className="shell-main" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+      ) : (
+        <main id="main" className="shell-main" tabIndex={-1}>
+          {children}
+        </main>
+      )}
     </div>
   );
 }
