@@ -36,6 +36,16 @@ describe('isOlder', () => {
 });
 
 describe('planCommit', () => {
+  it('reads the stored CMI as JSON text (as the database and the state cache hand it over) exactly as the object', () => {
+    const key = { session: 2, sequence: 6, terminate: false };
+    const commit = { core: { lesson_location: 'p2', session_time: '00:00:30' }, suspend_data: 'abcd' };
+    const fromObject = planCommit('scorm12', stored(), commit, key);
+    const fromText = planCommit('scorm12', stored({ cmi: JSON.stringify(stored().cmi) }), commit, key);
+    expect(fromText).toEqual(fromObject);
+    expect(JSON.parse(fromText.cmiJson)).toEqual(fromText.cmiStored);
+    expect(planCommit('scorm12', stored({ cmi: 'null' }), commit, key).cmiStored).toEqual({ core: { lesson_location: 'p2' } });
+  });
+
   it('merges a partial commit, lists what changed and needs no rollup for location and suspend data', () => {
     const plan = planCommit('scorm12', stored(), { core: { lesson_location: 'p2', session_time: '00:00:30' }, suspend_data: 'abcd' }, { session: 2, sequence: 6, terminate: false });
     expect(plan.changed.sort()).toEqual(['cmi.core.lesson_location', 'cmi.core.session_time', 'cmi.suspend_data']);

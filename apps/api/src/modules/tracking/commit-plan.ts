@@ -27,8 +27,9 @@ export interface CommitPlan {
   priorTime: number;
   totalTime: number;
   entry: 'resume' | '';
-  /** What is stored as `cmi` (no suspend_data, no write-only elements). Never mutated afterwards: it is what the state cache hands to the next commit. */
+  /** What is stored as `cmi` (no suspend_data, no write-only elements). */
   cmiStored: Obj;
+  /** cmiStored as JSON: what is written, and what the state cache keeps for the SCO's next commit. */
   cmiJson: string;
   diffJson: string;
   /** Statuses, score, interactions or objectives changed: the attempt and the course must be rolled up. */
@@ -42,7 +43,8 @@ export interface CommitPlan {
  * only the scalar facts are read (interactions and objectives as rows are for the slow path).
  */
 export function planCommit(standard: TScormStandard, state: Obj, cmi: unknown, limits: CmiLimits, key: CommitKey): { ok: true; plan: CommitPlan } | { ok: false; violation: CmiViolation } {
-  const stored = (state.cmi as Obj | null) ?? {};
+  // state.cmi is JSON text as the database and the state cache hand it over (see STATE_COLUMNS), or an object.
+  const stored = (typeof state.cmi === 'string' ? (JSON.parse(state.cmi) as Obj | null) : (state.cmi as Obj | null)) ?? {};
   const before: Obj = state.suspend_data !== null && state.suspend_data !== undefined ? { ...stored, suspend_data: state.suspend_data } : stored;
   const changed: string[] = [];
   const check = validateCmi(standard, cmi, limits, { base: before, changed });
