@@ -42,6 +42,8 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
   const refreshProgress = useRefreshProgress();
   const launch = useLaunch(activityId);
   const [attempt, setAttempt] = useState<TLaunch | null>(null);
+  /** Counts launches: each one loads the launcher afresh, even when its address is the same as before (a retry). */
+  const [launches, setLaunches] = useState(0);
   const [status, setStatus] = useState<LauncherStatus | null>(null);
   const [launcherError, setLauncherError] = useState<string | null>(null);
   const [tocOpen, setTocOpen] = useState(false);
@@ -55,7 +57,15 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
     (newAttempt: boolean) => {
       setStatus(null);
       setLauncherError(null);
-      launch.mutate({ newAttempt }, { onSuccess: (data) => setAttempt(data) });
+      launch.mutate(
+        { newAttempt },
+        {
+          onSuccess: (data) => {
+            setAttempt(data);
+            setLaunches((n) => n + 1);
+          },
+        },
+      );
     },
     [launch],
   );
@@ -185,7 +195,7 @@ export function PlayerPage({ courseId, activityId, courseTitle }: PlayerPageProp
           )}
           {attempt && (
             <iframe
-              key={attempt.attemptId + attempt.launcherUrl}
+              key={`${launches}:${attempt.attemptId}`}
               ref={frame}
               className="lp-frame"
               hidden={launcherError !== null}
