@@ -54,12 +54,12 @@ const running = new WeakMap<Storage, Promise<number>>();
 export function replayOfflineCommits(attemptId: string, commitUrl: CommitUrl, storage: Storage = window.localStorage): Promise<number> {
   const busy = running.get(storage);
   if (busy) return busy;
-  const replay = replay_(attemptId, commitUrl, storage).finally(() => running.delete(storage));
+  const replay = replayOnce(attemptId, commitUrl, storage).finally(() => running.delete(storage));
   running.set(storage, replay);
   return replay;
 }
 
-async function replay_(attemptId: string, commitUrl: CommitUrl, storage: Storage): Promise<number> {
+async function replayOnce(attemptId: string, commitUrl: CommitUrl, storage: Storage): Promise<number> {
   const mine = readQueue(storage).filter(isMine(attemptId));
   if (mine.length === 0) return 0;
   const sent: QueueItem[] = [];
