@@ -76,6 +76,11 @@ describe('demo seed', () => {
     const activity = detail.body.sections[0].activities[0];
     const sessions = await admin.get(`/api/courses/${course.id}/activities/${activity.id}/sessions`);
     expect(sessions.body.items).toEqual([expect.objectContaining({ title: DEMO_COURSE.session.title, cohortId: cohort.id, expectedCount: DEMO_COURSE.participants.length, presentCount: 0 })]);
+
+    // Signed in as the demo instructor, the course is in his list (he teaches it, not only its cohort).
+    const instructor = await t.signIn(DEMO_COURSE.instructor, DEMO_PASSWORD);
+    const taught = await instructor.get('/api/courses');
+    expect(taught.body.items.map((c: { code: string }) => c.code)).toEqual([DEMO_COURSE.code]);
   });
 
   it('[newcomer] finds position standards, a demo learner with competency gaps and the demo course recommended for one', async () => {

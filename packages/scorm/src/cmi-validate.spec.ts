@@ -81,6 +81,17 @@ describe('validateCmi (SCORM 1.2)', () => {
     expect(JSON.stringify(base)).toBe(frozen);
   });
 
+  it('checks the values a commit changes against a stored state, not the ones it repeats', () => {
+    const base = { core: { lesson_status: 'incomplete', score: { raw: '10' } }, suspend_data: 'x'.repeat(5000) };
+    const small = { suspendDataMax: 4096 };
+    // The stored suspend_data is kept as it is even under a lower limit...
+    expect(validateCmi('scorm12', { core: { lesson_status: 'incomplete' }, suspend_data: 'x'.repeat(5000) }, small, { base, changed: [] })).toMatchObject({ ok: true });
+    // ...but a changed value is checked: a new suspend_data over the limit, a status out of the vocabulary.
+    expect(validateCmi('scorm12', { suspend_data: 'y'.repeat(5000) }, small, { base, changed: [] })).toMatchObject({ ok: false, violation: { element: 'cmi.suspend_data', errorCode: 405 } });
+    expect(validateCmi('scorm12', { core: { lesson_status: 'done' } }, limits, { base, changed: [] })).toMatchObject({ ok: false, violation: { element: 'cmi.core.lesson_status', errorCode: 405 } });
+    expect(validateCmi('scorm12', { core: { score: { raw: 'ten' } } }, limits, { base, changed: [] })).toMatchObject({ ok: false, violation: { element: 'cmi.core.score.raw', errorCode: 405 } });
+  });
+
   it('lists the leaves of a subtree a leaf replaces, and stops listing at 200', () => {
     const changed: string[] = [];
     validateCmi('scorm12', { comments: 'x' }, limits, { base: { comments: { a: '1', b: '2' } }, changed });

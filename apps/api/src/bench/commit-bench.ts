@@ -28,7 +28,7 @@ import { execFileSync, fork, spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { JwtService } from '@nestjs/jwt';
@@ -48,8 +48,12 @@ const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const PGBENCH_CLIENTS = Number(process.env.BENCH_PGBENCH_CLIENTS ?? 16);
 const MODES = (process.env.BENCH_MODES ?? 'burst,paced,steady').split(',');
-/** API processes serving the load (node:cluster, as API_PROCESSES does in production); 1 = this process. */
-const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
+/**
+ * API processes serving the load (node:cluster, as API_PROCESSES does in production); 1 = this
+ * process. Default: one per core, what docs/configuration.md recommends for a single server (one
+ * Node process uses one core, so with 1 the API, not the machine, is the limit).
+ */
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? availableParallelism());
 
 interface Learner {
   attemptId: string;
@@ -505,7 +509,7 @@ async function main(): Promise<void> {
       const ratio = burstRate / tps;
       lines.push(`  ratio   commits/s / pgbench TPS = ${ratio.toFixed(2)}   (target >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'})`);
     }
-    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,paced,steady[,progress] BENCH_CONCURRENCY BENCH_SECONDS BENCH_WARMUP_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL DATABASE_POOL_SIZE RUNTIME_COMMIT_LINGER_MS)', '');
+    lines.push('', '  repeat: npm run bench:commit   (BENCH_MODES=burst,paced,steady[,progress] BENCH_API_PROCESSES BENCH_CONCURRENCY BENCH_SECONDS BENCH_WARMUP_SECONDS BENCH_LEARNERS BENCH_STEADY_SECONDS BENCH_PGBENCH_CLIENTS DATABASE_URL DATABASE_POOL_SIZE RUNTIME_COMMIT_LINGER_MS)', '');
     console.log(lines.join('\n'));
   } finally {
     await database?.stop();

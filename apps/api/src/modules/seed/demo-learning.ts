@@ -4,6 +4,7 @@ import { ClassroomSession } from '../classroom/classroom-session.entity';
 import { CohortInstructor } from '../cohorts/cohort-instructor.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { CourseActivity } from '../courses/course-activity.entity';
+import { CourseInstructor } from '../courses/course-instructor.entity';
 import { CourseSection } from '../courses/course-section.entity';
 import { Course } from '../courses/course.entity';
 import { Enrolment } from '../enrolments/enrolment.entity';
@@ -11,7 +12,7 @@ import { Unit } from '../units/unit.entity';
 
 /**
  * What a newcomer needs to see the enrolment pages filled: heads of some demo units (they approve
- * their people's requests), and one published classroom course with a cohort, an instructor, a
+ * their people's requests), and one published classroom course with an instructor, a cohort, a
  * session next week and two participants. Learners other e2e journeys start from empty (Budi) are
  * left out on purpose.
  */
@@ -72,6 +73,8 @@ export async function seedDemoLearning(
       createdBy: null,
     }),
   );
+  // The demo instructor teaches the course, not only its cohort, so signing in as him shows it.
+  await tx.insert(CourseInstructor, { courseId: course.id, userId: ids.people.get(d.instructor)! });
   await tx.insert(CohortInstructor, { cohortId: cohort.id, userId: ids.people.get(d.instructor)! });
   await tx.insert(ClassroomSession, {
     courseId: course.id,

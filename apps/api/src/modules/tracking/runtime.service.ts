@@ -75,7 +75,11 @@ export class RuntimeService {
     this.fastWrites = new MicroBatcher(
       (items) => this.writeFast(items.map((i) => i.row)),
       (i) => i.key,
-      { lingerMs: config.runtime.commitLingerMs },
+      // One write statement in flight per process: commits arriving meanwhile gather into the next
+      // one. Under a burst that makes fewer, larger statements (measured: ~15 % fewer CPU ms per
+      // commit over API and PostgreSQL than with two in flight); under moderate load a statement
+      // ends well within the linger, so nothing waits longer.
+      { lingerMs: config.runtime.commitLingerMs, maxInFlight: 1 },
     );
   }
 
@@ -368,7 +372,9 @@ export class RuntimeService {
    * Fast-path commits of several SCOs in one statement: each SCO row is updated only when its
    * stored order key is still the one the commit was merged onto; the commit history, the
    * attempt's time and the activity's "last activity" follow for the rows that were. True per
-   * row that was applied.
+   * row that was applied. The activity's "last activity" (progress tables) is kept to the minute:
+   * rewriting that row on each of a learner's commits, seconds apart, cost PostgreSQL a row
+   * version per commit for a time no view shows more finely; the attempt's is exact.
    */
   private async writeFast(rows: FastRow[]): Promise<boolean[]> {
     // The JSON of the rows is put together from the already serialised CMI and diff (no second
@@ -397,7 +403,8 @@ export class RuntimeService {
            FROM (SELECT attempt_id, sum(time_delta) AS delta FROM ok GROUP BY attempt_id) x WHERE ta.id = x.attempt_id),
        r AS (
          UPDATE activity_results ar SET last_activity_at = now()
-           FROM (SELECT DISTINCT user_id, activity_id FROM ok WHERE NOT preview) x WHERE ar.user_id = x.user_id AND ar.activity_id = x.activity_id)
+           FROM (SELECT DISTINCT user_id, activity_id FROM ok WHERE NOT preview) x WHERE ar.user_id = x.user_id AND ar.activity_id = x.activity_id
+             AND (ar.last_activity_at IS NULL OR ar.last_activity_at < now() - interval '1 minute'))
        SELECT id FROM s`,
       [json],
     );
