@@ -28,7 +28,11 @@ export async function loadInstructors(manager: EntityManager, courseId: string):
 }
 
 export async function loadDetail(manager: EntityManager, course: Course, access: CourseAccess): Promise<TCourseDetail> {
-  const [sections, instructors] = await Promise.all([loadSections(manager, course.id), loadInstructors(manager, course.id)]);
+  // A transaction's manager holds one connection, which pg does not let take a second query while
+  // one runs (deprecated, an error from pg 9): there the two reads go one after the other.
+  const [sections, instructors] = manager.queryRunner
+    ? [await loadSections(manager, course.id), await loadInstructors(manager, course.id)]
+    : await Promise.all([loadSections(manager, course.id), loadInstructors(manager, course.id)]);
   return { ...toCourseDto(course, access), sections, instructors };
 }
 
