@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { DataSource } from 'typeorm';
-import { buildAppConfig } from './config/app-config';
+import { buildAppConfig, dataDirOf } from './config/app-config';
 import { ConfigError, parseEnv, type Env } from './config/config.schema';
 import { dataSourceOptions } from './database/data-source';
 import { handleShutdownSignalsOurselves, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -138,7 +138,9 @@ async function primary(env: Env): Promise<void> {
 /** DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (then `stop` stops it). */
 async function database(env: Env): Promise<{ url: string; stop?: () => Promise<void> }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT, (m) => console.error(m));
+  // The resolved path: `npm start` runs this from apps/api, and the cluster belongs beside the
+  // secrets and content under the root's DATA_DIR (deleting `.data/` starts over with a fresh demo).
+  return startEmbeddedPostgres(dataDirOf(env), env.EMBEDDED_PG_PORT, (m) => console.error(m));
 }
 
 main().catch((error) => {

@@ -1,8 +1,20 @@
-import { buildAppConfig } from './app-config';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAppConfig, dataDirOf } from './app-config';
 import { parseEnv } from './config.schema';
 
 const SECRET = { JWT_SECRET: 's'.repeat(32) };
 const build = (env: NodeJS.ProcessEnv) => buildAppConfig(parseEnv({ ...SECRET, ...env }), 'postgres://x/y', false);
+
+describe('dataDirOf', () => {
+  it('takes a relative DATA_DIR from the repository root, not the working directory', () => {
+    const dir = dataDirOf({ DATA_DIR: '.data' });
+    // The root is where turbo.json is; `npm start` runs the API from apps/api.
+    expect(existsSync(join(dir, '..', 'turbo.json'))).toBe(true);
+    expect(dir).not.toContain(join('apps', 'api'));
+    expect(dataDirOf({ DATA_DIR: '/srv/asah' })).toBe('/srv/asah');
+  });
+});
 
 describe('buildAppConfig', () => {
   it('allows the local portal origins when no public URL is set', () => {

@@ -80,9 +80,13 @@ function devSecret(dataDir: string, name = 'jwt-secret'): string {
 /** The repository (or image) root: src/config and dist/config both sit four levels below it. */
 const ROOT_DIR = resolve(__dirname, '../../../..');
 
+/** DATA_DIR as an absolute path: relative to the root, not the working directory, so `npm start` and a workspace script agree. */
+export function dataDirOf(env: Pick<Env, 'DATA_DIR'>): string {
+  return resolve(ROOT_DIR, env.DATA_DIR);
+}
+
 export function buildAppConfig(env: Env, databaseUrl: string, embeddedDatabase: boolean): AppConfig {
-  // Relative to the root, not the working directory, so `npm start` and a workspace script agree.
-  const dataDir = resolve(ROOT_DIR, env.DATA_DIR);
+  const dataDir = dataDirOf(env);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const origins = new Set<string>([new URL(publicUrl).origin]);
   if (!env.PUBLIC_URL) origins.add(`http://127.0.0.1:${env.PORT}`);
