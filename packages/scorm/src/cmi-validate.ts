@@ -267,20 +267,14 @@ export function validateCmi(standard: CmiStandard, cmi: unknown, limits: CmiLimi
       if (typeof rule !== 'function' || value === null || value === undefined) continue;
       const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
       if (text === null) return refuse(codes.type, key, 'not a text value');
-      if (base) {
-        const before = base[key];
-        // Most of a commit repeats the stored state, which was checked when it was stored: only
-        // the values that differ are checked again. (A lowered limit therefore does not refuse a
-        // commit for a value the learner already had stored.)
-        if (before !== text) {
-          const fail = rule(text, limits);
-          if (fail) return refuse(codes[fail[0]], key, fail[1]);
-          allChanged(before === undefined ? text : before, key);
-        }
-      } else {
+      // Most of a commit repeats the stored state, which was checked when it was stored: only the
+      // values that differ are checked again. (A lowered limit therefore does not refuse a commit
+      // for a value the learner already had stored.)
+      const before = base?.[key];
+      if (!base || before !== text) {
         const fail = rule(text, limits);
         if (fail) return refuse(codes[fail[0]], key, fail[1]);
-        if (changed) allChanged(text, key);
+        allChanged(before === undefined ? text : before, key);
       }
       out[key] = text;
       empty = false;
