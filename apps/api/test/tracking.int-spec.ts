@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -285,6 +286,35 @@ describe('SCORM runtime and tracking', () => {
       expect(detail.scos[0]!.interactions).toEqual([expect.objectContaining({ id: 'q1', type: 'choice', learnerResponse: 'b', result: 'correct', correctResponses: ['b'], objectiveIds: ['obj1'] })]);
       expect(detail.scos[0]!.objectives).toEqual([expect.objectContaining({ id: 'obj1', successStatus: 'passed', scoreScaled: 1 })]);
       expect(detail.commits[0]!.changedKeys).toContain('cmi.completion_status');
+    });
+
+    it('[developer] a commit rewrites a SCO state row on its own page (HOT), so the table does not grow with every commit', async () => {
+      // Four learners' rows of ~1.9 KB (suspend_data that does not compress, as authoring tools'
+      // usually does not, and short enough to stay in the row): full pages hold four, whose next
+      // versions must then move to another page and add index entries.
+      const c = await aScormCourse();
+      const others = await Promise.all(
+        [1, 2, 3].map(async () => {
+          const user = await aUser(t.db).in(world.semarang.agency).at(world.semarang.subUnit).create();
+          await anEnrolment(t.db).of(user).in(c.built.course).create();
+          return t.signIn(user.email, PASSWORD);
+        }),
+      );
+      const launches = await Promise.all([c.agent, ...others].map((agent) => launch(agent, c.activityId)));
+      const sessions = await Promise.all(launches.map((l) => state(l)));
+      const pageOf = async (l: TLaunch) => String((await t.db.query(`SELECT ctid::text AS ctid FROM tracking_sco_states WHERE attempt_id = $1`, [l.attemptId]))[0].ctid).split(',')[0];
+      const commitAll = async (sequence: number) => {
+        for (const [i, l] of launches.entries()) {
+          const suspend = randomBytes(1_100).toString('base64');
+          const ack = await commit(l, 'I1', { session: sessions[i]!.session, commitSequence: sequence, cmi: cmi12({ lesson_location: `p${sequence}`, exit: 'suspend' }, { suspend_data: suspend }) });
+          expect(ack.body).toEqual({ result: true, errorCode: 0 });
+        }
+        return Promise.all(launches.map(pageOf));
+      };
+      await commitAll(1);
+      const pages = await commitAll(2);
+      expect(await commitAll(3)).toEqual(pages);
+      expect(await commitAll(4)).toEqual(pages);
     });
   });
 

@@ -690,8 +690,10 @@ function runLoad(spec: LoadSpec, root: string, onMeasuring: () => void): Promise
   writeFileSync(specPath, JSON.stringify(spec));
   const stopTrace = process.env.BENCH_TRACE && API_PROCESSES === 1 ? traceApi() : () => undefined;
   return new Promise<LoadResult>((resolve, reject) => {
-    // The load generator runs with Node's defaults, whatever flags the API process was given.
-    const child = fork(__filename, ['load', specPath], { stdio: 'inherit', execArgv: [] });
+    // The load generator takes none of the API process's flags, only a larger young generation: it
+    // shares the two cores with the API and PostgreSQL, and with V8's default one its scavenges of
+    // short-lived request objects cost 0.14 ms of CPU per commit against 0.10 ms with this (burst).
+    const child = fork(__filename, ['load', specPath], { stdio: 'inherit', execArgv: ['--max-semi-space-size=64'] });
     child.on('message', (m: LoadResult | { measuring: true }) => ('measuring' in m ? onMeasuring() : resolve(m)));
     child.once('error', reject);
     child.once('exit', (code) => (code ? reject(new Error(`load process exited with ${code}`)) : undefined));
