@@ -289,9 +289,9 @@ describe('SCORM runtime and tracking', () => {
     });
 
     it('[developer] a commit rewrites a SCO state row on its own page (HOT), so the table does not grow with every commit', async () => {
-      // Four learners' rows of ~1.9 KB (suspend_data that does not compress, as authoring tools'
-      // usually does not, and short enough to stay in the row): full pages hold four, whose next
-      // versions must then move to another page and add index entries.
+      // Four learners' rows of ~1.9 KB: suspend_data that does not compress (like the packed state
+      // many authoring tools write) and is short enough to stay in the row. A full page holds all
+      // four, and their next versions must then move to another page and add index entries.
       const c = await aScormCourse();
       const others = await Promise.all(
         [1, 2, 3].map(async () => {
